@@ -1,0 +1,56 @@
+"""model_batch trains exactly the networks that model trains, seed by seed."""
+
+import numpy as np
+import pytest
+
+from utils import load_circles, model
+from utils.batch import model_batch
+
+train_X, train_Y, _, _ = load_circles()
+
+
+@pytest.mark.parametrize("lambd, keep_prob", [(0.0, 1.0), (0.7, 1.0), (0.0, 0.8), (0.7, 0.8)])
+def test_each_network_is_bitwise_the_one_model_trains(lambd, keep_prob):
+    seeds = [3, 0, 11]
+    batch_parameters, batch_costs = model_batch(train_X, train_Y, [2, 6, 3, 1], seeds, 0.1, 1500, "he",
+                                                lambd, keep_prob)
+    assert batch_costs.shape == (3, 2)
+    for parameters, costs, seed in zip(batch_parameters, batch_costs, seeds, strict=True):
+        expected, expected_costs = model(train_X, train_Y, [2, 6, 3, 1], 0.1, 1500, "he", lambd, keep_prob, seed)
+        assert all(np.array_equal(parameters[k], expected[k]) for k in expected)
+        np.testing.assert_array_equal(costs, expected_costs)
+
+
+def test_settings_per_network_and_data_per_network():
+    X = np.stack([train_X, train_X[::-1]])
+    lambds, keep_probs = [0.0, 0.5], [1.0, 0.7]
+    batch_parameters, _ = model_batch(X, train_Y, [2, 4, 1], [1, 2], 0.1, 200, "xavier", lambds, keep_probs)
+    for s in range(2):
+        expected, _ = model(X[s], train_Y, [2, 4, 1], 0.1, 200, "xavier", lambds[s], keep_probs[s], [1, 2][s])
+        assert all(np.array_equal(batch_parameters[s][k], expected[k]) for k in expected)
+
+
+def test_the_result_does_not_depend_on_the_number_of_processes():
+    args = (train_X, train_Y, [2, 4, 1], [5, 6, 7], 0.1, 300, "he", 0.1, 0.9)
+    one, costs_one = model_batch(*args, n_jobs=1)
+    two, costs_two = model_batch(*args, n_jobs=2)
+    np.testing.assert_array_equal(costs_one, costs_two)
+    assert all(np.array_equal(a[k], b[k]) for a, b in zip(one, two, strict=True) for k in a)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(seeds=[]), ValueError, "seeds must be a non-empty sequence"),
+    (dict(seeds=[1, -2]), ValueError, r"seeds\[1\] must be >= 0"),
+    (dict(lambd=[0.1]), ValueError, "lambd must be a number or a sequence of 2 numbers"),
+    (dict(lambd=[0.1, -1]), ValueError, r"lambd\[1\] must be >= 0"),
+    (dict(keep_prob=[1.0, 0.0]), ValueError, r"keep_prob\[1\] must be in \(0, 1\]"),
+    (dict(X=np.stack([train_X] * 3)), ValueError, r"X of shape \(S, n_x, m\) must have S = 2"),
+    (dict(Y=np.stack([train_Y] * 2) * 2), ValueError, "Y must hold only 0 and 1"),
+    (dict(initialization="orthogonal"), ValueError, "must be one of"),
+    (dict(n_jobs=0), ValueError, "n_jobs must be >= 1"),
+])
+def test_bad_arguments_get_clear_errors(kwargs, error, message):
+    arguments = dict(X=train_X, Y=train_Y, layer_dims=[2, 3, 1], seeds=[1, 2], num_iterations=1)
+    arguments.update(kwargs)
+    with pytest.raises(error, match=message):
+        model_batch(**arguments)

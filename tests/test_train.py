@@ -1,0 +1,121 @@
+"""model / predict / accuracy: the course's table, exactly; determinism; clear errors."""
+
+import numpy as np
+import pytest
+
+from utils import accuracy, dropout_rng, load_circles, model, predict, update_parameters
+
+train_X, train_Y, test_X, test_Y = load_circles()
+
+
+@pytest.mark.parametrize("initialization, train_accuracy, test_accuracy, first_cost", [
+    ("zeros", 0.5, 0.5, 0.6931471805599453),
+    ("random", 0.83, 0.86, 1773.586),
+    ("he", 0.9933333333333333, 0.96, 0.8830537463419761),
+])
+def test_model_reproduces_the_course_table(initialization, train_accuracy, test_accuracy, first_cost):
+    parameters, costs = model(train_X, train_Y, [2, 10, 5, 1], learning_rate=0.01, num_iterations=15000,
+                              initialization=initialization, seed=3)
+    assert accuracy(train_X, train_Y, parameters) == train_accuracy
+    assert accuracy(test_X, test_Y, parameters) == test_accuracy
+    assert len(costs) == 15 and all(np.isfinite(costs))
+    assert costs[0] == pytest.approx(first_cost, abs=5e-4 if initialization == "random" else 1e-12)
+    if initialization == "he":
+        assert costs[14] == pytest.approx(0.0735789596, abs=1e-6)
+
+
+def test_the_same_seed_gives_bitwise_identical_parameters():
+    runs = [model(train_X, train_Y, [2, 5, 3, 1], 0.1, 300, "he", lambd=0.3, keep_prob=0.7, seed=7) for _ in range(2)]
+    assert all(np.array_equal(runs[0][0][k], runs[1][0][k]) for k in runs[0][0])
+    assert runs[0][1] == runs[1][1]
+
+
+def test_different_seeds_draw_different_masks_from_independent_streams():
+    a, b = dropout_rng(1).random((5, 300)), dropout_rng(2).random((5, 300))
+    assert not np.array_equal(a < 0.5, b < 0.5)
+    # the mask stream is not the initialization stream
+    assert not np.array_equal(dropout_rng(3).random(10), np.random.RandomState(3).random_sample(10))
+
+
+def test_dropout_does_not_change_the_initial_weights():
+    p_plain, _ = model(train_X, train_Y, [2, 5, 3, 1], 0.1, 0, "he", seed=4)
+    p_dropout, _ = model(train_X, train_Y, [2, 5, 3, 1], 0.1, 0, "he", keep_prob=0.5, seed=4)
+    assert all(np.array_equal(p_plain[k], p_dropout[k]) for k in p_plain)
+
+
+def test_costs_are_recorded_every_1000_iterations_and_fall():
+    _, costs = model(train_X, train_Y, [2, 10, 5, 1], 0.05, 3001, "he", lambd=0.1, keep_prob=0.9)
+    assert len(costs) == 4 and costs[-1] < costs[0]
+
+
+def test_print_cost_prints_the_recorded_costs(capsys):
+    _, costs = model(train_X, train_Y, [2, 3, 1], 0.1, 1001, "he", print_cost=True)
+    assert capsys.readouterr().out == f"Cost after iteration 0: {costs[0]}\nCost after iteration 1000: {costs[1]}\n"
+
+
+def test_predict_gives_0_1_integers_and_never_drops_units():
+    parameters, _ = model(train_X, train_Y, [2, 10, 5, 1], 0.01, 500, "he", keep_prob=0.5)
+    predictions = predict(test_X, parameters)
+    assert predictions.shape == (1, 100) and predictions.dtype.kind == "i"
+    assert set(np.unique(predictions)) <= {0, 1}
+    np.testing.assert_array_equal(predictions, predict(test_X, parameters))
+
+
+def test_update_parameters_returns_new_arrays():
+    parameters = {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}
+    grads = {"dW1": np.ones((2, 2)), "db1": np.ones((2, 1))}
+    updated = update_parameters(parameters, grads, 0.5)
+    np.testing.assert_array_equal(updated["W1"], np.full((2, 2), 0.5))
+    np.testing.assert_array_equal(updated["b1"], np.full((2, 1), -0.5))
+    np.testing.assert_array_equal(parameters["W1"], np.ones((2, 2)))
+
+
+def test_model_writes_nothing_into_its_arguments():
+    X, Y = train_X.copy(), train_Y.copy()
+    model(X, Y, [2, 4, 1], 0.1, 50, "he", lambd=0.1, keep_prob=0.8)
+    np.testing.assert_array_equal(X, train_X)
+    np.testing.assert_array_equal(Y, train_Y)
+
+
+X, Y = train_X[:, :10], train_Y[:, :10]
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(initialization="uniform"), ValueError, r"one of \['glorot', 'he', 'random', 'xavier', 'zeros'\]"),
+    (dict(layer_dims=[2]), ValueError, "at least 2 sizes"),
+    (dict(layer_dims=[2, 0, 1]), ValueError, "positive sizes, got 0"),
+    (dict(layer_dims=[3, 4, 1]), ValueError, r"layer_dims\[0\] must equal the number of rows of X, 2, got 3"),
+    (dict(layer_dims=[2, 4, 2]), ValueError, r"layer_dims\[-1\] must be 1"),
+    (dict(Y=Y[:, :5]), ValueError, r"Y must have shape \(1, 10\) to match X with 10 examples, got shape \(1, 5\)"),
+    (dict(Y=Y.T), ValueError, r"Y must have shape \(1, 10\)"),
+    (dict(Y=Y + 1), ValueError, "Y must hold only 0 and 1 labels, found 2"),
+    (dict(X=np.where(X > 0.5, np.nan, X)), ValueError, "X must contain only finite values, found nan"),
+    (dict(keep_prob=0), ValueError, r"keep_prob must be in \(0, 1\], got 0.0"),
+    (dict(keep_prob=1.2), ValueError, r"keep_prob must be in \(0, 1\], got 1.2"),
+    (dict(lambd=-0.5), ValueError, "lambd must be >= 0, got -0.5"),
+    (dict(learning_rate=0), ValueError, "learning_rate must be > 0, got 0.0"),
+    (dict(learning_rate=-0.1), ValueError, "learning_rate must be > 0"),
+    (dict(num_iterations=-1), ValueError, "num_iterations must be >= 0, got -1"),
+    (dict(num_iterations=10.5), TypeError, "num_iterations must be an integer"),
+    (dict(seed=-1), ValueError, "seed must be >= 0"),
+    (dict(learning_rate="fast"), TypeError, "learning_rate must be a real number"),
+])
+def test_bad_arguments_get_clear_errors(kwargs, error, message):
+    arguments = dict(X=X, Y=Y, layer_dims=[2, 4, 1], num_iterations=1)
+    arguments.update(kwargs)
+    with pytest.raises(error, match=message):
+        model(**arguments)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda p: predict(X[:1], p), ValueError, "X must have 2 rows"),
+    (lambda p: accuracy(X, Y[:, :3], p), ValueError, r"Y must have shape \(1, 10\)"),
+    (lambda p: update_parameters(p, {"dW1": p["W1"]}, 0.1), KeyError, "grads is missing 'db1'"),
+    (lambda p: update_parameters(p, dict(dW1=p["W1"][:1], db1=p["b1"], dW2=p["W2"], db2=p["b2"]), 0.1),
+     ValueError, r"grads\['dW1'\] must have the shape of parameters\['W1'\] \(4, 2\), got \(1, 2\)"),
+    (lambda p: update_parameters(p, {}, 0.0), ValueError, "learning_rate must be > 0"),
+])
+def test_bad_arguments_to_predict_and_update_get_clear_errors(call, error, message):
+    parameters, _ = model(X, Y, [2, 4, 1], num_iterations=1)
+    with pytest.raises(error, match=message):
+        call(parameters)

@@ -1,0 +1,142 @@
+"""Many models trained as one computation: ``model_batch``.
+
+Experiments that report a mean and a spread over seeds, or sweep lambd or keep_prob,
+train dozens of small networks. Stacking S networks along a leading axis, W[l] of shape
+(S, n_l, n_{l-1}), lets every NumPy call work on all of them at once (the primitives of
+``layers.py`` accept leading batch axes), and splitting the seeds over processes uses
+every core. Each network of the batch is the one ``model`` would train with its seed: the
+same initial weights, the same dropout masks, the same updates.
+"""
+
+import numbers
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
+
+import numpy as np
+
+from ._validation import (
+    check_array,
+    check_count,
+    check_layer_dims,
+    check_nonnegative,
+    check_positive,
+    check_probability,
+    check_Y,
+)
+from .initializers import get_initializer, initialize_parameters
+from .train import _gradient_descent, dropout_rng
+
+
+def _per_model(name, value, S, check):
+    """A scalar or a length-S sequence, checked by ``check(name, value)``, as a float array (S,)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return np.full(S, check(name, value))
+    if not isinstance(value, (list, tuple, np.ndarray)) or len(value) != S:
+        raise ValueError(f"{name} must be a number or a sequence of {S} numbers (one per seed), got {value!r}")
+    return np.array([check(f"{name}[{i}]", v) for i, v in enumerate(value)])
+
+
+def _per_model_data(X, Y, S):
+    """X (n_x, m) shared or (S, n_x, m); Y (1, m) shared or (S, 1, m)."""
+    X = check_array("X", X, ndim=np.ndim(X) if np.ndim(X) in (2, 3) else 2)
+    if X.ndim == 3 and X.shape[0] != S:
+        raise ValueError(f"X of shape (S, n_x, m) must have S = {S} (one data set per seed), got {X.shape}")
+    m = X.shape[-1]
+    if np.ndim(Y) == 3:
+        Y = check_array("Y", Y, ndim=3)
+        if Y.shape != (S, 1, m):
+            raise ValueError(f"Y must have shape (1, {m}) or ({S}, 1, {m}), got {Y.shape}")
+        for s in range(S):
+            check_Y(Y[s], m)
+    else:
+        Y = check_Y(Y, m)
+    return X, Y
+
+
+def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=15000, initialization="he",
+                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1):
+    """Train one network per seed, all in one batched computation (optionally over processes).
+
+    Network s is exactly ``model(X_s, Y_s, layer_dims, ..., seed=seeds[s])``: initial weights
+    from ``np.random.RandomState(seeds[s])`` and dropout masks from ``dropout_rng(seeds[s])``.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m) shared by all networks, or (S, n_x, m), one data set each
+    Y : ndarray, shape (1, m) or (S, 1, m), labels 0 or 1
+    layer_dims : list of int [n_x, n_1, ..., 1]
+    seeds : sequence of S non-negative ints
+    learning_rate, num_iterations, initialization, init_scale :
+        As in ``model``.
+    lambd : float >= 0, or a sequence of S of them (one per network)
+    keep_prob : float in (0, 1], or a sequence of S of them
+    n_jobs : int >= 1
+        Number of processes; the seeds are split between them. The result does not depend on it.
+
+    Returns
+    -------
+    parameters : list of S dicts "W1", "b1", ..., "WL", "bL"
+    costs : ndarray, shape (S, k)
+        Network s's cost at iterations 0, 1000, 2000, ... (k = ceil(num_iterations / 1000)).
+    """
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__") or len(seeds) == 0:
+        raise ValueError(f"seeds must be a non-empty sequence of ints, got {seeds!r}")
+    seeds = [check_count(f"seeds[{i}]", seed) for i, seed in enumerate(seeds)]
+    S = len(seeds)
+    X, Y = _per_model_data(X, Y, S)
+    layer_dims = check_layer_dims(layer_dims)
+    if layer_dims[0] != X.shape[-2]:
+        raise ValueError(f"layer_dims[0] must equal the number of features of X, {X.shape[-2]}, got {layer_dims[0]}")
+    if layer_dims[-1] != 1:
+        raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
+    settings = dict(
+        layer_dims=layer_dims,
+        learning_rate=check_positive("learning_rate", learning_rate),
+        num_iterations=check_count("num_iterations", num_iterations),
+        initialization=initialization,
+        init_scale=init_scale,
+    )
+    lambd = _per_model("lambd", lambd, S, check_nonnegative)
+    keep_prob = _per_model("keep_prob", keep_prob, S, check_probability)
+    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
+    get_initializer(initialization, init_scale)
+
+    chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
+    jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, [seeds[i] for i in c], lambd[c],
+             keep_prob[c], settings) for c in chunks]
+    if n_jobs == 1:
+        results = [_train_stack(*jobs[0])]
+    else:
+        with ProcessPoolExecutor(n_jobs, mp_context=_process_context()) as pool:
+            results = list(pool.map(_train_stack, *zip(*jobs, strict=True)))
+
+    parameters, costs = [None] * S, [None] * S
+    for chunk, (chunk_parameters, chunk_costs) in zip(chunks, results, strict=True):
+        for j, i in enumerate(chunk):
+            parameters[i], costs[i] = chunk_parameters[j], chunk_costs[j]
+    return parameters, np.array(costs)
+
+
+def _process_context():
+    """Fork where the platform has it (fast, and no ``if __name__ == "__main__"`` guard needed), else spawn."""
+    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+
+
+def _train_stack(X, Y, seeds, lambd, keep_prob, settings):
+    """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k))."""
+    layer_dims = settings["layer_dims"]
+    L = len(layer_dims) - 1
+    initial = [initialize_parameters(layer_dims, settings["initialization"], np.random.RandomState(seed),
+                                     settings["init_scale"]) for seed in seeds]
+    layers = [(np.stack([p[f"W{l}"] for p in initial]), np.stack([p[f"b{l}"] for p in initial]))
+              for l in range(1, L + 1)]
+    dropout = bool(np.any(keep_prob < 1.0))
+    costs = _gradient_descent(
+        X, Y, layers, settings["learning_rate"], settings["num_iterations"],
+        keep_prob=keep_prob[:, None, None] if dropout else 1.0,
+        rng=[dropout_rng(seed) for seed in seeds] if dropout else None,
+        lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
+    )
+    parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
+                   for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]
+    return parameters, np.array(costs).reshape(len(costs), len(seeds)).T

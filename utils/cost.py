@@ -1,0 +1,75 @@
+"""The cost: binary cross-entropy computed from the logits, plus the L2 penalty.
+
+The course computes -[y log(a) + (1 - y) log(1 - a)] from the probabilities a = sigmoid(z).
+When the sigmoid saturates, a rounds to exactly 1.0 (or 0.0) in float64 and log(1 - a) is
+log(0) = -inf: the course prints ``inf`` for its x10 random initialization. Written with the
+logit z instead, the same loss is
+
+    loss(z, y) = max(z, 0) - z y + log(1 + exp(-|z|)),
+
+which never overflows and stays exact for any z (it equals -log(sigmoid(z)) for y = 1 and
+-log(1 - sigmoid(z)) for y = 0). Its derivative with respect to z is sigmoid(z) - y.
+"""
+
+import numpy as np
+
+from ._validation import check_array, check_nonnegative, check_parameters, check_Y
+
+
+def _cross_entropy(ZL, Y):
+    """Mean cross-entropy from the logits, J = (1/m) sum_j loss(ZL_j, Y_j).
+
+    ZL (..., 1, m), Y (1, m); returns a float, or one cost per leading batch index.
+    """
+    losses = np.maximum(ZL, 0.0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))
+    return losses.sum(axis=(-2, -1)) / ZL.shape[-1]
+
+
+def _l2_penalty(weights, lambd, m):
+    """(lambd / (2 m)) * sum_l ||W[l]||_F^2 over the weight matrices (biases are not penalized).
+
+    Weights (..., n_l, n_{l-1}) and ``lambd`` a float or an array broadcasting as (..., 1, 1);
+    returns a float, or one penalty per leading batch index.
+    """
+    squares = sum(np.square(W).sum(axis=(-2, -1), keepdims=True) for W in weights)
+    return (lambd / (2 * m) * squares)[..., 0, 0]
+
+
+def _cross_entropy_backward(AL, Y):
+    """dJ/dZL = (AL - Y) / m, the gradient of the mean cross-entropy with respect to the logits."""
+    return (AL - Y) / Y.shape[-1]
+
+
+def compute_cost(ZL, Y, parameters=None, lambd=0.0):
+    """Cross-entropy cost from the output logits, with an optional L2 penalty.
+
+        J = (1/m) sum_j [max(z_j, 0) - z_j y_j + log(1 + exp(-|z_j|))]
+            + lambd / (2 m) * sum_l ||W[l]||_F^2
+
+    Parameters
+    ----------
+    ZL : ndarray, shape (1, m)
+        Output logits (pre-sigmoid), ``cache.ZL`` of ``forward_propagation``.
+    Y : ndarray, shape (1, m)
+        Labels 0 or 1.
+    parameters : dict, optional
+        Needed when lambd > 0: the weights "W1", ..., "WL" are penalized (biases are not).
+    lambd : float >= 0
+        L2 regularization strength.
+
+    Returns
+    -------
+    cost : float
+    """
+    ZL = check_array("ZL", ZL)
+    if ZL.shape[0] != 1:
+        raise ValueError(f"ZL must have shape (1, m): one output logit per example, got {ZL.shape}")
+    Y = check_Y(Y, ZL.shape[1])
+    lambd = check_nonnegative("lambd", lambd)
+    cost = _cross_entropy(ZL, Y)
+    if lambd > 0:
+        if parameters is None:
+            raise ValueError("parameters are needed to compute the L2 penalty when lambd > 0, got None")
+        L = check_parameters(parameters)
+        cost += _l2_penalty([parameters[f"W{l}"] for l in range(1, L + 1)], lambd, ZL.shape[1])
+    return float(cost)

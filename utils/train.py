@@ -1,0 +1,174 @@
+"""Training by full-batch gradient descent, prediction and accuracy."""
+
+import numpy as np
+
+from ._validation import (
+    check_count,
+    check_keep_prob,
+    check_layer_dims,
+    check_nonnegative,
+    check_parameters,
+    check_positive,
+    check_X,
+    check_Y,
+)
+from .cost import _cross_entropy, _l2_penalty
+from .initializers import initialize_parameters
+from .network import _backward, _forward, parameter_list
+
+COST_EVERY = 1000
+"""The cost is recorded at iteration 0 and every COST_EVERY iterations, as in the course."""
+
+
+def dropout_rng(seed):
+    """The dropout-mask stream of ``model``: a Generator derived from ``seed``.
+
+    It is independent of the initialization stream ``np.random.RandomState(seed)``, so
+    turning dropout on does not change the initial weights.
+    """
+    return np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
+
+
+def update_parameters(parameters, grads, learning_rate):
+    """One gradient-descent step: W[l] <- W[l] - learning_rate * dW[l], b[l] <- b[l] - learning_rate * db[l].
+
+    Parameters
+    ----------
+    parameters : dict "W1", "b1", ... (arrays of any shapes)
+    grads : dict "dW1", "db1", ... with the same shapes
+    learning_rate : float > 0
+
+    Returns
+    -------
+    parameters : dict
+        A new dictionary of new arrays; the arguments are left untouched.
+    """
+    L = check_parameters(parameters)
+    learning_rate = check_positive("learning_rate", learning_rate)
+    if not isinstance(grads, dict):
+        raise TypeError(f"grads must be a dict 'dW1', 'db1', ..., got {type(grads).__name__}")
+    updated = {}
+    for key in [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]:
+        if "d" + key not in grads:
+            raise KeyError(f"grads is missing {'d' + key!r}; got keys {sorted(map(str, grads))}")
+        grad = np.asarray(grads["d" + key])
+        if grad.shape != parameters[key].shape:
+            raise ValueError(f"grads['d{key}'] must have the shape of parameters['{key}'] "
+                             f"{parameters[key].shape}, got {grad.shape}")
+        updated[key] = parameters[key] - learning_rate * grad
+    return updated
+
+
+def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initialization="he",
+          lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None):
+    """Train the L-layer network by full-batch gradient descent.
+
+    Each iteration: forward pass (fresh dropout masks), cost, backward pass, update
+    W[l] <- W[l] - learning_rate * dW[l] (and likewise b[l]).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m), labels 0 or 1
+    layer_dims : list of int [n_x, n_1, ..., n_{L-1}, 1]
+    learning_rate : float > 0
+    num_iterations : int >= 0
+    initialization : {"zeros", "random", "he", "xavier", "glorot"}
+    lambd : float >= 0, L2 regularization strength
+    keep_prob : float in (0, 1], probability of keeping a hidden unit (1: no dropout)
+    seed : int
+        The initial weights are drawn from ``np.random.RandomState(seed)`` (the course's
+        draws for seed 3); the dropout masks from ``dropout_rng(seed)``. The same seed gives
+        bitwise identical parameters.
+    print_cost : bool
+        Print the cost whenever it is recorded.
+    init_scale : float, optional
+        Standard deviation of the "random" initialization (default 10).
+
+    Returns
+    -------
+    parameters : dict "W1", "b1", ..., "WL", "bL"
+    costs : list of float
+        The cost (L2 term included) at iterations 0, 1000, 2000, ... (before that iteration's update).
+    """
+    X = check_X(X)
+    Y = check_Y(Y, X.shape[1])
+    layer_dims = check_layer_dims(layer_dims)
+    if layer_dims[0] != X.shape[0]:
+        raise ValueError(f"layer_dims[0] must equal the number of rows of X, {X.shape[0]}, got {layer_dims[0]}")
+    if layer_dims[-1] != 1:
+        raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
+    learning_rate = check_positive("learning_rate", learning_rate)
+    num_iterations = check_count("num_iterations", num_iterations)
+    lambd = check_nonnegative("lambd", lambd)
+    keep_prob = check_keep_prob(keep_prob)
+    seed = check_count("seed", seed)
+
+    parameters = initialize_parameters(layer_dims, initialization, np.random.RandomState(seed), init_scale)
+    rng = dropout_rng(seed) if keep_prob < 1.0 else None
+    costs = _gradient_descent(X, Y, parameter_list(parameters, len(layer_dims) - 1), learning_rate,
+                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost)
+    return parameters, [float(cost) for cost in costs]
+
+
+def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0, rng=None, lambd=None,
+                      print_cost=False):
+    """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
+
+    Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them) and
+    returns the costs recorded at iterations 0, COST_EVERY, 2 COST_EVERY, ...
+    Dropout is on when ``rng`` is given; ``lambd`` None means no L2 term.
+    """
+    m = X.shape[-1]
+    gradient_keys = [(f"dW{l}", f"db{l}") for l in range(1, len(layers) + 1)]
+    costs = []
+    for i in range(num_iterations):
+        AL, cache = _forward(X, layers, keep_prob, rng)
+        if i % COST_EVERY == 0:
+            cost = _cross_entropy(cache.ZL, Y)
+            if lambd is not None:
+                cost = cost + _l2_penalty([W for W, _ in layers], lambd, m)
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {cost}")
+        grads = _backward(Y, cache, lambd)
+        for (W, b), (dW, db) in zip(layers, gradient_keys, strict=True):
+            W -= learning_rate * grads[dW]
+            b -= learning_rate * grads[db]
+    return costs
+
+
+def predict(X, parameters):
+    """Predicted labels: 1 where the output probability A[L] > 0.5, else 0 (no dropout).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict "W1", "b1", ..., "WL", "bL"
+
+    Returns
+    -------
+    predictions : ndarray of int, shape (1, m)
+    """
+    X = check_X(X)
+    L = check_parameters(parameters, n_x=X.shape[0])
+    AL, _ = _forward(X, parameter_list(parameters, L))
+    return (AL > 0.5).astype(int)
+
+
+def accuracy(X, Y, parameters):
+    """Fraction of examples whose predicted label equals Y: mean(predict(X) == Y).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m), labels 0 or 1
+    parameters : dict "W1", "b1", ...
+
+    Returns
+    -------
+    accuracy : float in [0, 1]
+    """
+    predictions = predict(X, parameters)
+    Y = check_Y(Y, predictions.shape[1])
+    return float(np.mean(predictions == Y))
