@@ -17,7 +17,16 @@ Conventions (used by every function of the package)
 
 from .batch import model_batch
 from .cost import compute_cost
-from .data import load_circles
+from .data import load_circles, load_gradient_check_case
+from .gradcheck import (
+    GradientCheckReport,
+    dictionary_to_vector,
+    gradient_check,
+    gradient_check_n,
+    gradients_to_vector,
+    numerical_gradients,
+    vector_to_dictionary,
+)
 from .initializers import (
     INITIALIZERS,
     glorot_normal,
@@ -45,6 +54,13 @@ from .train import accuracy, dropout_rng, model, predict, update_parameters
 __all__ = [
     "INITIALIZERS",
     "ForwardCache",
+    "GradientCheckReport",
+    "dictionary_to_vector",
+    "gradient_check",
+    "gradient_check_n",
+    "gradients_to_vector",
+    "numerical_gradients",
+    "vector_to_dictionary",
     "accuracy",
     "backward_propagation",
     "compute_cost",
@@ -59,6 +75,7 @@ __all__ = [
     "linear_backward",
     "linear_forward",
     "load_circles",
+    "load_gradient_check_case",
     "model",
     "model_batch",
     "predict",

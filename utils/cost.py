@@ -16,13 +16,17 @@ import numpy as np
 from ._validation import check_array, check_nonnegative, check_parameters, check_Y
 
 
+def _cross_entropy_losses(ZL, Y):
+    """Per-example losses, loss(z, y) = max(z, 0) - z y + log(1 + exp(-|z|)); shape of ZL."""
+    return np.maximum(ZL, 0.0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))
+
+
 def _cross_entropy(ZL, Y):
     """Mean cross-entropy from the logits, J = (1/m) sum_j loss(ZL_j, Y_j).
 
     ZL (..., 1, m), Y (1, m); returns a float, or one cost per leading batch index.
     """
-    losses = np.maximum(ZL, 0.0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))
-    return losses.sum(axis=(-2, -1)) / ZL.shape[-1]
+    return _cross_entropy_losses(ZL, Y).sum(axis=(-2, -1)) / ZL.shape[-1]
 
 
 def _l2_penalty(weights, lambd, m):

@@ -31,3 +31,22 @@ def load_circles():
     train_X, train_Y = _columns(*make_circles(n_samples=300, noise=0.05, random_state=1))
     test_X, test_Y = _columns(*make_circles(n_samples=100, noise=0.05, random_state=2))
     return train_X, train_Y, test_X, test_Y
+
+
+def load_gradient_check_case():
+    """The course's N-D gradient-checking test case: 3 examples, a [4, 5, 3, 1] network, 47 parameters.
+
+    Drawn from ``np.random.RandomState(1)`` in the course's order: X = randn(4, 3), then W1 (5, 4),
+    b1 (5, 1), W2 (3, 5), b2 (3, 1), W3 (1, 3), b3 (1, 1); Y = [[1, 1, 0]].
+
+    Returns
+    -------
+    X : ndarray, shape (4, 3)
+    Y : ndarray of int, shape (1, 3)
+    parameters : dict "W1", "b1", "W2", "b2", "W3", "b3"
+    """
+    rng = np.random.RandomState(1)
+    X = rng.standard_normal((4, 3))
+    Y = np.array([[1, 1, 0]])
+    shapes = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
+    return X, Y, {name: rng.standard_normal(shape) for name, shape in shapes.items()}

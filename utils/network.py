@@ -69,20 +69,29 @@ def _forward(X, layers, keep_prob=1.0, rng=None, masks=None):
     from ``masks``, or else drawn from ``rng``, layer 1 first. ``keep_prob`` may be an array
     that broadcasts against the activations (one value per network of a batch).
     """
+    Z, linear_cache = linear_forward.unchecked(X, *layers[0])
+    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache)
+
+
+def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=None, probabilities=True):
+    """Finish a forward pass from Z = Z[k], the pre-activation of layer k (no argument checks).
+
+    Gradient checking enters here with perturbed copies of Z[k]. The returned cache holds
+    layers k..L only (all of them when k = 1); ``masks`` is still indexed from layer 1.
+    With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
+    """
     L = len(layers)
-    A = X
-    linear_caches, Zs, Ds = [], [], []
-    for l, (W, b) in enumerate(layers, start=1):
-        Z, linear_cache = linear_forward.unchecked(A, W, b)
+    linear_caches, Zs, Ds = [linear_cache], [Z], []
+    for l in range(k + 1, L + 1):
+        A, _ = relu_forward.unchecked(Z)
+        if masks is not None or rng is not None:
+            D = masks[l - 2] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
+            A, _ = dropout_forward.unchecked(A, D, keep_prob)
+            Ds.append(D)
+        Z, linear_cache = linear_forward.unchecked(A, *layers[l - 1])
         linear_caches.append(linear_cache)
         Zs.append(Z)
-        if l < L:
-            A, _ = relu_forward.unchecked(Z)
-            if masks is not None or rng is not None:
-                D = masks[l - 1] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
-                A, _ = dropout_forward.unchecked(A, D, keep_prob)
-                Ds.append(D)
-    AL = sigmoid(Z)
+    AL = sigmoid(Z) if probabilities else None
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL)
 
 
