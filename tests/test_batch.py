@@ -54,3 +54,29 @@ def test_bad_arguments_get_clear_errors(kwargs, error, message):
     arguments.update(kwargs)
     with pytest.raises(error, match=message):
         model_batch(**arguments)
+
+
+def test_one_initialization_scheme_per_network():
+    methods, scales = ["zeros", "random", "he"], [None, 0.5, None]
+    batch_parameters, _ = model_batch(train_X, train_Y, [2, 4, 1], [3, 3, 3], 0.1, 100, methods, init_scale=scales)
+    for parameters, method, scale in zip(batch_parameters, methods, scales, strict=True):
+        expected, _ = model(train_X, train_Y, [2, 4, 1], 0.1, 100, method, seed=3, init_scale=scale)
+        assert all(np.array_equal(parameters[k], expected[k]) for k in expected)
+
+
+def test_cost_every_sets_the_recording_interval():
+    _, costs = model_batch(train_X, train_Y, [2, 3, 1], [0, 1], 0.1, 1000, cost_every=250)
+    _, single = model(train_X, train_Y, [2, 3, 1], 0.1, 1000, seed=1, cost_every=250)
+    assert costs.shape == (2, 4)
+    np.testing.assert_array_equal(costs[1], single)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(initialization=["he"]), "initialization and init_scale must be single values or sequences of 2"),
+    (dict(initialization=["he", "random"], init_scale=[None, -1.0]), "scale must be > 0"),
+    (dict(initialization=["he", "he"], init_scale=[None, 1.0]), "scale applies only to method 'random'"),
+    (dict(cost_every=0), "cost_every must be >= 1"),
+])
+def test_bad_per_network_settings_get_clear_errors(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        model_batch(train_X, train_Y, [2, 3, 1], [1, 2], num_iterations=1, **kwargs)

@@ -24,7 +24,7 @@ from ._validation import (
     check_Y,
 )
 from .initializers import get_initializer, initialize_parameters
-from .train import _gradient_descent, dropout_rng
+from .train import COST_EVERY, _gradient_descent, dropout_rng
 
 
 def _per_model(name, value, S, check):
@@ -34,6 +34,18 @@ def _per_model(name, value, S, check):
     if not isinstance(value, (list, tuple, np.ndarray)) or len(value) != S:
         raise ValueError(f"{name} must be a number or a sequence of {S} numbers (one per seed), got {value!r}")
     return np.array([check(f"{name}[{i}]", v) for i, v in enumerate(value)])
+
+
+def _per_model_schemes(initialization, init_scale, S):
+    """[(method, scale)] * S from one scheme or per-network sequences, each checked."""
+    methods = [initialization] * S if isinstance(initialization, str) else list(initialization)
+    scales = [init_scale] * S if init_scale is None or isinstance(init_scale, numbers.Real) else list(init_scale)
+    if len(methods) != S or len(scales) != S:
+        raise ValueError(f"initialization and init_scale must be single values or sequences of {S} (one per seed), "
+                         f"got {initialization!r} and {init_scale!r}")
+    for method, scale in zip(methods, scales, strict=True):
+        get_initializer(method, scale)
+    return list(zip(methods, scales, strict=True))
 
 
 def _per_model_data(X, Y, S):
@@ -54,7 +66,7 @@ def _per_model_data(X, Y, S):
 
 
 def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=15000, initialization="he",
-                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1):
+                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY):
     """Train one network per seed, all in one batched computation (optionally over processes).
 
     Network s is exactly ``model(X_s, Y_s, layer_dims, ..., seed=seeds[s])``: initial weights
@@ -66,18 +78,22 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     Y : ndarray, shape (1, m) or (S, 1, m), labels 0 or 1
     layer_dims : list of int [n_x, n_1, ..., 1]
     seeds : sequence of S non-negative ints
-    learning_rate, num_iterations, initialization, init_scale :
+    learning_rate, num_iterations :
         As in ``model``.
+    initialization : str, or a sequence of S of them (one scheme per network)
+    init_scale : None or float, or a sequence of S of them (the std of each "random" network)
     lambd : float >= 0, or a sequence of S of them (one per network)
     keep_prob : float in (0, 1], or a sequence of S of them
     n_jobs : int >= 1
         Number of processes; the seeds are split between them. The result does not depend on it.
+    cost_every : int >= 1
+        Record the costs every ``cost_every`` iterations (the course: 1000).
 
     Returns
     -------
     parameters : list of S dicts "W1", "b1", ..., "WL", "bL"
     costs : ndarray, shape (S, k)
-        Network s's cost at iterations 0, 1000, 2000, ... (k = ceil(num_iterations / 1000)).
+        Network s's cost at iterations 0, cost_every, 2 cost_every, ... (k = ceil(num_iterations / cost_every)).
     """
     if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__") or len(seeds) == 0:
         raise ValueError(f"seeds must be a non-empty sequence of ints, got {seeds!r}")
@@ -93,17 +109,16 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         layer_dims=layer_dims,
         learning_rate=check_positive("learning_rate", learning_rate),
         num_iterations=check_count("num_iterations", num_iterations),
-        initialization=initialization,
-        init_scale=init_scale,
+        cost_every=check_count("cost_every", cost_every, minimum=1),
     )
     lambd = _per_model("lambd", lambd, S, check_nonnegative)
     keep_prob = _per_model("keep_prob", keep_prob, S, check_probability)
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
-    get_initializer(initialization, init_scale)
+    schemes = _per_model_schemes(initialization, init_scale, S)
 
     chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
-    jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, [seeds[i] for i in c], lambd[c],
-             keep_prob[c], settings) for c in chunks]
+    jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, [seeds[i] for i in c],
+             [schemes[i] for i in c], lambd[c], keep_prob[c], settings) for c in chunks]
     if n_jobs == 1:
         results = [_train_stack(*jobs[0])]
     else:
@@ -122,12 +137,12 @@ def _process_context():
     return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
 
 
-def _train_stack(X, Y, seeds, lambd, keep_prob, settings):
+def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings):
     """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k))."""
     layer_dims = settings["layer_dims"]
     L = len(layer_dims) - 1
-    initial = [initialize_parameters(layer_dims, settings["initialization"], np.random.RandomState(seed),
-                                     settings["init_scale"]) for seed in seeds]
+    initial = [initialize_parameters(layer_dims, method, np.random.RandomState(seed), scale)
+               for seed, (method, scale) in zip(seeds, schemes, strict=True)]
     layers = [(np.stack([p[f"W{l}"] for p in initial]), np.stack([p[f"b{l}"] for p in initial]))
               for l in range(1, L + 1)]
     dropout = bool(np.any(keep_prob < 1.0))
@@ -136,6 +151,7 @@ def _train_stack(X, Y, seeds, lambd, keep_prob, settings):
         keep_prob=keep_prob[:, None, None] if dropout else 1.0,
         rng=[dropout_rng(seed) for seed in seeds] if dropout else None,
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
+        cost_every=settings["cost_every"],
     )
     parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
                    for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]

@@ -53,7 +53,7 @@ def plot_data(X, Y, ax=None, title="Data"):
         ax.scatter(X[0, chosen], X[1, chosen], s=14, c=color, edgecolors="k", linewidths=0.3,
                    label=f"class {label} ({int(chosen.sum())} points)")
     ax.set(title=title, xlabel=FEATURE_LABELS[0], ylabel=FEATURE_LABELS[1])
-    ax.legend(loc="upper right", fontsize=8, framealpha=0.8)
+    ax.legend(loc="best", fontsize=8, framealpha=0.8)
     return ax
 
 
@@ -89,7 +89,7 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
     handles, labels = ax.get_legend_handles_labels()
     handles += [Patch(color=REGION_COLORS(0), label="predicted 0"), Patch(color=REGION_COLORS(1), label="predicted 1"),
                 Line2D([], [], color="k", linewidth=1, label="boundary $a^{[L]} = 0.5$")]
-    ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.8)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7)
     return ax
 
 

@@ -60,7 +60,7 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initialization="he",
-          lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None):
+          lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None, cost_every=COST_EVERY):
     """Train the L-layer network by full-batch gradient descent.
 
     Each iteration: forward pass (fresh dropout masks), cost, backward pass, update
@@ -84,12 +84,15 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
         Print the cost whenever it is recorded.
     init_scale : float, optional
         Standard deviation of the "random" initialization (default 10).
+    cost_every : int >= 1
+        Record the cost every ``cost_every`` iterations (the course: 1000).
 
     Returns
     -------
     parameters : dict "W1", "b1", ..., "WL", "bL"
     costs : list of float
-        The cost (L2 term included) at iterations 0, 1000, 2000, ... (before that iteration's update).
+        The cost (L2 term included) at iterations 0, cost_every, 2 cost_every, ... (before that
+        iteration's update).
     """
     X = check_X(X)
     Y = check_Y(Y, X.shape[1])
@@ -103,20 +106,21 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     lambd = check_nonnegative("lambd", lambd)
     keep_prob = check_keep_prob(keep_prob)
     seed = check_count("seed", seed)
+    cost_every = check_count("cost_every", cost_every, minimum=1)
 
     parameters = initialize_parameters(layer_dims, initialization, np.random.RandomState(seed), init_scale)
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
     costs = _gradient_descent(X, Y, parameter_list(parameters, len(layer_dims) - 1), learning_rate,
-                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost)
+                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost, cost_every)
     return parameters, [float(cost) for cost in costs]
 
 
 def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0, rng=None, lambd=None,
-                      print_cost=False):
+                      print_cost=False, cost_every=COST_EVERY):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
     Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them) and
-    returns the costs recorded at iterations 0, COST_EVERY, 2 COST_EVERY, ...
+    returns the costs recorded at iterations 0, cost_every, 2 cost_every, ...
     Dropout is on when ``rng`` is given; ``lambd`` None means no L2 term.
     """
     m = X.shape[-1]
@@ -124,7 +128,7 @@ def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0
     costs = []
     for i in range(num_iterations):
         AL, cache = _forward(X, layers, keep_prob, rng)
-        if i % COST_EVERY == 0:
+        if i % cost_every == 0:
             cost = _cross_entropy(cache.ZL, Y)
             if lambd is not None:
                 cost = cost + _l2_penalty([W for W, _ in layers], lambd, m)

@@ -1,0 +1,33 @@
+"""Results tables as Markdown: rendered by Jupyter and by GitHub, and copied verbatim into the README."""
+
+import numpy as np
+
+
+def markdown_table(header, rows):
+    """A GitHub-flavoured Markdown table.
+
+    Parameters
+    ----------
+    header : sequence of str, the column titles
+    rows : sequence of sequences, one per row, as many cells as ``header``; cells are shown with str()
+
+    Returns
+    -------
+    table : str, one line per row, starting and ending with "|"
+    """
+    header = [str(cell) for cell in header]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for k, row in enumerate(rows):
+        cells = [str(cell) for cell in row]
+        if len(cells) != len(header):
+            raise ValueError(f"rows[{k}] has {len(cells)} cells but the header has {len(header)}: {cells}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def mean_std(values, digits=3):
+    """"mean ± std" of a sequence of numbers (population std, as numpy), with ``digits`` decimals."""
+    values = np.asarray(values, dtype=float)
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"values must be a non-empty 1-D sequence, got shape {values.shape}")
+    return f"{values.mean():.{digits}f} ± {values.std():.{digits}f}"
