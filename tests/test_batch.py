@@ -80,3 +80,34 @@ def test_cost_every_sets_the_recording_interval():
 def test_bad_per_network_settings_get_clear_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
         model_batch(train_X, train_Y, [2, 3, 1], [1, 2], num_iterations=1, **kwargs)
+
+
+def test_fixed_masks_reuse_the_first_masks_at_every_iteration():
+    from utils import backward_propagation, dropout_rng, forward_propagation, initialize_parameters, update_parameters
+    X, Y = train_X[:, :40], train_Y[:, :40]
+    trained, _ = model(X, Y, [2, 5, 4, 1], 0.1, 30, "he", keep_prob=0.7, seed=2, fixed_masks=True)
+    # the same thing written out: masks drawn once from the model's stream, reused at every step
+    parameters = initialize_parameters([2, 5, 4, 1], "he", np.random.RandomState(2))
+    masks = forward_propagation(X, parameters, 0.7, dropout_rng(2))[1].masks
+    for _ in range(30):
+        _, cache = forward_propagation(X, parameters, 0.7, masks=masks)
+        parameters = update_parameters(parameters, backward_propagation(X, Y, cache), 0.1)
+    for k in parameters:
+        np.testing.assert_allclose(trained[k], parameters[k], rtol=1e-13, atol=1e-15)
+    batch, _ = model_batch(X, Y, [2, 5, 4, 1], [2], 0.1, 30, "he", keep_prob=0.7, fixed_masks=True)
+    assert all(np.array_equal(batch[0][k], trained[k]) for k in trained)
+
+
+def test_sweep_trains_every_seed_value_pair():
+    from utils import sweep
+    X = np.stack([train_X, train_X[::-1]])
+    grid, costs = sweep(X, train_Y, [2, 3, 1], [4, 5], "lambd", [0.0, 1.0], learning_rate=0.1, num_iterations=200)
+    assert len(grid) == 2 and len(grid[0]) == 2 and costs.shape == (2, 2, 1)
+    expected, _ = model(X[1], train_Y, [2, 3, 1], 0.1, 200, lambd=1.0, seed=5)
+    assert all(np.array_equal(grid[1][1][k], expected[k]) for k in expected)
+    with pytest.raises(ValueError, match="parameter must be 'lambd' or 'keep_prob'"):
+        sweep(X, train_Y, [2, 3, 1], [4, 5], "learning_rate", [0.1])
+    with pytest.raises(ValueError, match="lambd is swept"):
+        sweep(X, train_Y, [2, 3, 1], [4, 5], "lambd", [0.1], lambd=0.2)
+    with pytest.raises(TypeError, match="fixed_masks must be True or False"):
+        model_batch(train_X, train_Y, [2, 3, 1], [1], fixed_masks="yes")

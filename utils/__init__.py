@@ -15,9 +15,9 @@ Conventions (used by every function of the package)
   touches numpy's global random state. No function writes into the caller's arrays.
 """
 
-from .batch import model_batch
+from .batch import model_batch, sweep
 from .cost import compute_cost
-from .data import load_circles, load_gradient_check_case
+from .data import load_2D_dataset, load_circles, load_gradient_check_case
 from .gradcheck import (
     GradientCheckReport,
     dictionary_to_vector,
@@ -74,6 +74,7 @@ __all__ = [
     "initialize_parameters",
     "linear_backward",
     "linear_forward",
+    "load_2D_dataset",
     "load_circles",
     "load_gradient_check_case",
     "model",
@@ -85,6 +86,7 @@ __all__ = [
     "sigmoid",
     "sigmoid_backward",
     "sigmoid_forward",
+    "sweep",
     "update_parameters",
     "xavier_normal",
     "zeros",

@@ -66,7 +66,7 @@ def _per_model_data(X, Y, S):
 
 
 def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=15000, initialization="he",
-                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY):
+                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY, fixed_masks=False):
     """Train one network per seed, all in one batched computation (optionally over processes).
 
     Network s is exactly ``model(X_s, Y_s, layer_dims, ..., seed=seeds[s])``: initial weights
@@ -88,6 +88,8 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         Number of processes; the seeds are split between them. The result does not depend on it.
     cost_every : int >= 1
         Record the costs every ``cost_every`` iterations (the course: 1000).
+    fixed_masks : bool
+        As in ``model``: reuse iteration 0's dropout masks (the course's flaw, for comparison).
 
     Returns
     -------
@@ -110,10 +112,13 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         learning_rate=check_positive("learning_rate", learning_rate),
         num_iterations=check_count("num_iterations", num_iterations),
         cost_every=check_count("cost_every", cost_every, minimum=1),
+        fixed_masks=fixed_masks,
     )
     lambd = _per_model("lambd", lambd, S, check_nonnegative)
     keep_prob = _per_model("keep_prob", keep_prob, S, check_probability)
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
+    if not isinstance(fixed_masks, bool):
+        raise TypeError(f"fixed_masks must be True or False, got {fixed_masks!r}")
     schemes = _per_model_schemes(initialization, init_scale, S)
 
     chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
@@ -152,7 +157,43 @@ def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings):
         rng=[dropout_rng(seed) for seed in seeds] if dropout else None,
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
         cost_every=settings["cost_every"],
+        fixed_masks=settings["fixed_masks"],
     )
     parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
                    for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]
     return parameters, np.array(costs).reshape(len(costs), len(seeds)).T
+
+
+def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
+    """Train one network per (seed, value) of a hyperparameter, all in one ``model_batch`` call.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m) shared, or (S, n_x, m) with one data set per seed
+    Y : ndarray, shape (1, m) or (S, 1, m)
+    layer_dims : list of int
+    seeds : sequence of S ints
+    parameter : {"lambd", "keep_prob"}, the hyperparameter swept
+    values : sequence of K values of it
+    **settings : the other arguments of ``model_batch`` (learning_rate, num_iterations, ...)
+
+    Returns
+    -------
+    parameters : list of S lists of K parameter dicts; parameters[s][k] is seed s with values[k]
+    costs : ndarray, shape (S, K, number of recorded costs)
+    """
+    if parameter not in ("lambd", "keep_prob"):
+        raise ValueError(f"parameter must be 'lambd' or 'keep_prob', got {parameter!r}")
+    if parameter in settings:
+        raise ValueError(f"{parameter} is swept: give its values in values, not as a setting")
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__") or len(seeds) == 0:
+        raise ValueError(f"seeds must be a non-empty sequence of ints, got {seeds!r}")
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
+        raise ValueError(f"values must be a non-empty sequence of {parameter} values, got {values!r}")
+    S, K = len(seeds), len(values)
+    X, Y = np.asarray(X), np.asarray(Y)
+    grid_X = np.repeat(X, K, axis=0) if X.ndim == 3 else X  # network s * K + k: seed s, value k
+    grid_Y = np.repeat(Y, K, axis=0) if Y.ndim == 3 else Y
+    parameters, costs = model_batch(grid_X, grid_Y, layer_dims, list(np.repeat(list(seeds), K)),
+                                    **{parameter: list(values) * S}, **settings)
+    return [parameters[s * K:(s + 1) * K] for s in range(S)], costs.reshape(S, K, -1)

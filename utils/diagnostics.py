@@ -30,8 +30,7 @@ def layer_statistics(X, Y, parameters):
     L = check_parameters(parameters, n_x=X.shape[0])
     Y = check_Y(Y, X.shape[1])
     AL, cache = _forward(X, parameter_list(parameters, L))
-    grads = _backward(Y, cache)
     return {
         "activation_std": [float(np.std(A_prev)) for A_prev, _ in cache.linear[1:]],
-        "gradient_std": [float(np.std(grads[f"dW{l}"])) for l in range(1, L + 1)],
+        "gradient_std": [float(np.std(dW)) for dW, _ in _backward(Y, cache)],
     }

@@ -96,25 +96,32 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
 
 
 def _backward(Y, cache, lambd=None):
-    """Backward pass without argument checks: the gradients of the regularized cost.
+    """Backward pass without argument checks: [(dW1, db1), ..., (dWL, dbL)] of the regularized cost.
 
     ``lambd`` None means no L2 term; it may be an array that broadcasts against the weights.
     """
     m = Y.shape[-1]
     L = len(cache.linear)
-    grads = {}
+    gradients = [None] * L
     dZ = _cross_entropy_backward(cache.AL, Y)
     for l in range(L, 0, -1):
         dA_prev, dW, db = linear_backward.unchecked(dZ, cache.linear[l - 1], l > 1)
         if lambd is not None:
             dW = dW + (lambd / m) * cache.linear[l - 1][1]
-        grads[f"dW{l}"] = dW
-        grads[f"db{l}"] = db
+        gradients[l - 1] = (dW, db)
         if l > 1:
             if cache.masks:
                 dA_prev = dropout_backward.unchecked(dA_prev, (cache.masks[l - 2], cache.keep_prob))
             dZ = relu_backward.unchecked(dA_prev, cache.Z[l - 2])
-    return grads
+    return gradients
+
+
+def gradient_dict(gradients):
+    """{"dW1": dW1, "db1": db1, ...} from [(dW1, db1), ...]."""
+    named = {}
+    for l, (dW, db) in enumerate(gradients, start=1):
+        named[f"dW{l}"], named[f"db{l}"] = dW, db
+    return named
 
 
 def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
@@ -206,4 +213,4 @@ def backward_propagation(X, Y, cache, lambd=0.0):
         raise ValueError(f"X must be the input of the forward pass, shape {cache.linear[0][0].shape}, got {X.shape}")
     Y = check_Y(Y, X.shape[1])
     lambd = check_nonnegative("lambd", lambd)
-    return _backward(Y, cache, lambd if lambd > 0 else None)
+    return gradient_dict(_backward(Y, cache, lambd if lambd > 0 else None))

@@ -228,3 +228,42 @@ def plot_epsilon_sweep(epsilons, differences, ax=None, title="Choosing epsilon: 
            ylabel="difference ||g - n|| / (||g|| + ||n||)")
     ax.legend(fontsize=8)
     return ax
+
+
+def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperparameter", ylabel="accuracy",
+               log_x=True, log_y=False, best=None):
+    """Mean +- standard deviation over seeds of one or more scores against a swept hyperparameter.
+
+    Parameters
+    ----------
+    values : sequence of K numbers, the hyperparameter values
+    curves : dict {label: array (S, K)}, S seeds per value; drawn as the mean with a +-1 std band
+    ax : matplotlib Axes, optional
+    title, xlabel, ylabel : str
+    log_x, log_y : bool, logarithmic axes
+    best : number, optional; marked with a vertical line (the chosen value)
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    values = np.asarray(values, dtype=float)
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves must be a non-empty dict {{label: scores (S, K)}}, got {type(curves).__name__}")
+    ax = _axes(ax, figsize=(6, 4))
+    for label, scores in curves.items():
+        scores = np.asarray(scores, dtype=float)
+        if scores.ndim != 2 or scores.shape[1] != values.size:
+            raise ValueError(f"curves[{label!r}] must have shape (seeds, {values.size}), got {scores.shape}")
+        mean, std = scores.mean(axis=0), scores.std(axis=0)
+        line, = ax.plot(values, mean, marker="o", markersize=4, label=f"{label} (mean of {scores.shape[0]} seeds)")
+        ax.fill_between(values, mean - std, mean + std, color=line.get_color(), alpha=0.2)
+    if best is not None:
+        ax.axvline(best, color="k", linestyle="--", linewidth=1, label=f"chosen: {best:g}")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if log_x:
+        ax.set_xscale("log")
+    if log_y:
+        ax.set_yscale("log")
+    ax.legend(fontsize=8)
+    return ax

@@ -60,7 +60,8 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initialization="he",
-          lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None, cost_every=COST_EVERY):
+          lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None, cost_every=COST_EVERY,
+          fixed_masks=False):
     """Train the L-layer network by full-batch gradient descent.
 
     Each iteration: forward pass (fresh dropout masks), cost, backward pass, update
@@ -86,6 +87,10 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
         Standard deviation of the "random" initialization (default 10).
     cost_every : int >= 1
         Record the cost every ``cost_every`` iterations (the course: 1000).
+    fixed_masks : bool
+        Reuse the dropout masks of iteration 0 at every iteration. This reproduces a flaw of the
+        course, which re-seeds its generator inside the forward pass, so that it trains one fixed
+        thinned network instead of doing dropout. For comparison only.
 
     Returns
     -------
@@ -107,27 +112,32 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     keep_prob = check_keep_prob(keep_prob)
     seed = check_count("seed", seed)
     cost_every = check_count("cost_every", cost_every, minimum=1)
+    if not isinstance(fixed_masks, bool):
+        raise TypeError(f"fixed_masks must be True or False, got {fixed_masks!r}")
 
     parameters = initialize_parameters(layer_dims, initialization, np.random.RandomState(seed), init_scale)
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
     costs = _gradient_descent(X, Y, parameter_list(parameters, len(layer_dims) - 1), learning_rate,
-                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost, cost_every)
+                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost, cost_every,
+                              fixed_masks)
     return parameters, [float(cost) for cost in costs]
 
 
 def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0, rng=None, lambd=None,
-                      print_cost=False, cost_every=COST_EVERY):
+                      print_cost=False, cost_every=COST_EVERY, fixed_masks=False):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
     Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them) and
     returns the costs recorded at iterations 0, cost_every, 2 cost_every, ...
-    Dropout is on when ``rng`` is given; ``lambd`` None means no L2 term.
+    Dropout is on when ``rng`` is given (with ``fixed_masks``, its first masks serve every
+    iteration); ``lambd`` None means no L2 term.
     """
     m = X.shape[-1]
-    gradient_keys = [(f"dW{l}", f"db{l}") for l in range(1, len(layers) + 1)]
-    costs = []
+    costs, masks = [], None
     for i in range(num_iterations):
-        AL, cache = _forward(X, layers, keep_prob, rng)
+        AL, cache = _forward(X, layers, keep_prob, None if masks else rng, masks)
+        if fixed_masks and rng is not None:
+            masks = cache.masks
         if i % cost_every == 0:
             cost = _cross_entropy(cache.ZL, Y)
             if lambd is not None:
@@ -135,10 +145,9 @@ def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost}")
-        grads = _backward(Y, cache, lambd)
-        for (W, b), (dW, db) in zip(layers, gradient_keys, strict=True):
-            W -= learning_rate * grads[dW]
-            b -= learning_rate * grads[db]
+        for (W, b), (dW, db) in zip(layers, _backward(Y, cache, lambd), strict=True):
+            W -= learning_rate * dW
+            b -= learning_rate * db
     return costs
 
 
