@@ -27,3 +27,4 @@ lint: setup
 
 bench: setup
 	$(PYTHON) benchmarks/bench_training.py
+	$(PYTHON) benchmarks/bench_gradcheck.py --skip-big

@@ -1,0 +1,93 @@
+"""The committed notebooks, Images/ and the README: what users see on GitHub and in Jupyter."""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(p for p in ROOT.glob("*/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+README = (ROOT / "README.md").read_text()
+
+
+def load(path):
+    return json.loads(path.read_text())
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+
+
+def saved_figure_names(notebook):
+    """The names passed to save_figure(figure, "name") in the notebook's code cells."""
+    names = set()
+    for cell in code_cells(notebook):
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "save_figure":
+                names.add(node.args[1].value)
+    return names
+
+
+def markdown_outputs(notebook):
+    return "\n".join("".join(output["data"]["text/markdown"]) for cell in code_cells(notebook)
+                     for output in cell["outputs"] if "text/markdown" in output.get("data", {}))
+
+
+def test_there_are_three_notebooks_one_per_folder():
+    assert [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS] == [
+        "Gradient_Checking/Gradient_Checking.ipynb",
+        "Regularization/Regularization.ipynb",
+        "Weight_Initialization/Weight_Initialization.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_notebook_is_committed_from_one_clean_run(path):
+    notebook = load(path)
+    cells = code_cells(notebook)
+    assert [cell["execution_count"] for cell in cells] == list(range(1, len(cells) + 1))
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    assert set(notebook["metadata"]) <= {"kernelspec", "language_info"}, "stray notebook metadata"
+    assert all(set(cell["metadata"]) <= {"tags"} for cell in notebook["cells"]), "stray cell metadata"
+    outputs = [output for cell in cells for output in cell["outputs"]]
+    assert outputs and not [o for o in outputs if o["output_type"] == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "warnings or errors printed to stderr"
+    assert path.stat().st_size < 1_000_000, "GitHub does not render notebooks of 1 MB or more"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_notebook_imports_model_code_from_utils(path):
+    for cell in code_cells(load(path)):
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.FunctionDef):  # small helpers only: model code belongs in utils
+                assert not re.search(r"propagation|backward|gradient_descent", node.name), node.name
+                assert node.end_lineno - node.lineno < 10, f"{node.name} is long: it belongs in utils"
+
+
+def test_every_image_is_written_by_a_notebook_and_every_saved_figure_is_committed():
+    written = set().union(*(saved_figure_names(load(path)) for path in NOTEBOOKS))
+    committed = {p.stem for p in (ROOT / "Images").iterdir()}
+    assert committed == written
+    assert all(p.suffix == ".png" and p.stat().st_size < 300_000 for p in (ROOT / "Images").iterdir())
+
+
+def test_every_image_the_readme_links_exists_and_every_image_is_shown():
+    linked = re.findall(r"\]\((Images/[^)\s]+)\)", README)
+    assert linked and all((ROOT / link).is_file() for link in linked)
+    assert {Path(link).stem for link in linked} == {p.stem for p in (ROOT / "Images").iterdir()}
+
+
+def test_readme_tables_are_the_notebooks_outputs():
+    blocks = re.findall(r"<!-- table from (\S+\.ipynb) -->\n((?:\|.*\n)+)", README)
+    assert len(blocks) >= 6
+    for notebook, table in blocks:
+        outputs = markdown_outputs(load(ROOT / notebook))
+        for row in table.strip().splitlines():
+            assert row in outputs, f"README row not in {notebook}'s outputs: {row}"
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
+    assert "make run" in README and "make test" in README
+    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.MULTILINE)
