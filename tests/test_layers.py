@@ -129,6 +129,7 @@ A, W, b = np.ones((4, 6)), np.ones((5, 4)), np.ones((5, 1))
     (lambda: dropout_backward(np.ones((4, 5)), (np.ones((4, 6), bool), 0.5)), ValueError, "dA_out must have the shape"),
     (lambda: dropout_mask([4, 6], 0.5, np.random.default_rng()), TypeError, "shape must be a tuple"),
     (lambda: dropout_mask((4, 6), 1.5, np.random.default_rng()), ValueError, "keep_prob must be"),
+    (lambda: dropout_mask((4, 6), "0.5", np.random.default_rng()), TypeError, "keep_prob must be a number"),
     (lambda: dropout_mask((4, 6), 0.5, 3), TypeError, "rng must be a numpy Generator"),
     (lambda: dropout_mask((4, 6), 0.5, [np.random.default_rng()] * 2), ValueError, "needs shape"),
 ])

@@ -118,9 +118,9 @@ def _check_dropout_mask(shape, keep_prob, rng):
 
 def _check_keep_prob(keep_prob):
     values = np.asarray(keep_prob)
-    if values.dtype == np.bool_ or not np.issubdtype(values.dtype, np.number) or not np.all(
-        (values > 0) & (values <= 1)
-    ):
+    if values.dtype == np.bool_ or not np.issubdtype(values.dtype, np.number):
+        raise TypeError(f"keep_prob must be a number in (0, 1] (or an array of them), got {keep_prob!r}")
+    if not np.all((values > 0) & (values <= 1)):
         raise ValueError(f"keep_prob must be a number in (0, 1] (or an array of them), got {keep_prob!r}")
 
 
