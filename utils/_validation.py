@@ -69,6 +69,20 @@ def check_count(name, value, minimum=0):
     return int(value)
 
 
+def check_flag(name, value):
+    """True or False, nothing else."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_describe(value)}")
+    return bool(value)
+
+
+def check_sequence(name, value, what):
+    """A non-empty list, tuple or array (not a string) of ``what``; returned as a list."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) == 0:
+        raise ValueError(f"{name} must be a non-empty sequence of {what}, got {value!r}")
+    return list(value)
+
+
 def check_array(name, value, ndim=2):
     """Return ``value`` as a finite float64 array with ``ndim`` dimensions.
 

@@ -17,10 +17,12 @@ import numpy as np
 from ._validation import (
     check_array,
     check_count,
+    check_flag,
     check_layer_dims,
     check_nonnegative,
     check_positive,
     check_probability,
+    check_sequence,
     check_Y,
 )
 from .initializers import get_initializer, initialize_parameters
@@ -97,9 +99,7 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     costs : ndarray, shape (S, k)
         Network s's cost at iterations 0, cost_every, 2 cost_every, ... (k = ceil(num_iterations / cost_every)).
     """
-    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__") or len(seeds) == 0:
-        raise ValueError(f"seeds must be a non-empty sequence of ints, got {seeds!r}")
-    seeds = [check_count(f"seeds[{i}]", seed) for i, seed in enumerate(seeds)]
+    seeds = [check_count(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
     S = len(seeds)
     X, Y = _per_model_data(X, Y, S)
     layer_dims = check_layer_dims(layer_dims)
@@ -112,13 +112,11 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         learning_rate=check_positive("learning_rate", learning_rate),
         num_iterations=check_count("num_iterations", num_iterations),
         cost_every=check_count("cost_every", cost_every, minimum=1),
-        fixed_masks=fixed_masks,
+        fixed_masks=check_flag("fixed_masks", fixed_masks),
     )
     lambd = _per_model("lambd", lambd, S, check_nonnegative)
     keep_prob = _per_model("keep_prob", keep_prob, S, check_probability)
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
-    if not isinstance(fixed_masks, bool):
-        raise TypeError(f"fixed_masks must be True or False, got {fixed_masks!r}")
     schemes = _per_model_schemes(initialization, init_scale, S)
 
     chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
@@ -186,14 +184,12 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
         raise ValueError(f"parameter must be 'lambd' or 'keep_prob', got {parameter!r}")
     if parameter in settings:
         raise ValueError(f"{parameter} is swept: give its values in values, not as a setting")
-    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__") or len(seeds) == 0:
-        raise ValueError(f"seeds must be a non-empty sequence of ints, got {seeds!r}")
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
-        raise ValueError(f"values must be a non-empty sequence of {parameter} values, got {values!r}")
+    seeds = check_sequence("seeds", seeds, "ints")
+    values = check_sequence("values", values, f"{parameter} values")
     S, K = len(seeds), len(values)
     X, Y = np.asarray(X), np.asarray(Y)
     grid_X = np.repeat(X, K, axis=0) if X.ndim == 3 else X  # network s * K + k: seed s, value k
     grid_Y = np.repeat(Y, K, axis=0) if Y.ndim == 3 else Y
-    parameters, costs = model_batch(grid_X, grid_Y, layer_dims, list(np.repeat(list(seeds), K)),
-                                    **{parameter: list(values) * S}, **settings)
+    parameters, costs = model_batch(grid_X, grid_Y, layer_dims, list(np.repeat(seeds, K)),
+                                    **{parameter: values * S}, **settings)
     return [parameters[s * K:(s + 1) * K] for s in range(S)], costs.reshape(S, K, -1)

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import (
-    as_rng,
     check_array,
     check_count,
     check_keep_prob,
@@ -46,7 +45,7 @@ from ._validation import (
 )
 from .cost import _cross_entropy, _cross_entropy_losses, _l2_penalty
 from .layers import dropout_forward, relu_forward
-from .network import _check_masks, _forward, _propagate, parameter_list
+from .network import _dropout_source, _forward, _propagate, parameter_list
 
 COURSE_THRESHOLD = 2e-7
 """The course's global criterion. Its text says 1e-7, but its own correct code gives 1.19e-7
@@ -522,11 +521,9 @@ def _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method):
     keep_prob = check_keep_prob(keep_prob)
     if method not in ("batched", "loop"):
         raise ValueError(f"method must be 'batched' or 'loop', got {method!r}")
-    if masks is not None:
-        masks = _check_masks(masks, keep_prob, rng, parameters, L, X.shape[1])
-    elif keep_prob < 1.0:  # draw them exactly as forward_propagation(X, parameters, keep_prob, rng) does
-        _, cache = _forward(X, parameter_list(parameters, L), keep_prob, as_rng(rng))
-        masks = list(cache.masks)
+    rng, masks = _dropout_source(masks, keep_prob, rng, parameters, L, X.shape[1])
+    if rng is not None:  # draw them exactly as forward_propagation(X, parameters, keep_prob, rng) does
+        masks = list(_forward(X, parameter_list(parameters, L), keep_prob, rng)[1].masks)
     return _Problem(X, Y, parameters, L, lambd, keep_prob, masks), parameters
 
 

@@ -58,8 +58,12 @@ class ForwardCache(NamedTuple):
 
 
 def parameter_list(parameters, L):
-    """[(W1, b1), ..., (WL, bL)] from the parameter dictionary."""
-    return [(parameters[f"W{l}"], parameters[f"b{l}"]) for l in range(1, L + 1)]
+    """[(W1, b1), ..., (WL, bL)] from the parameter dictionary, as float64 arrays.
+
+    Arrays that are already float64 are passed through as they are (not copied).
+    """
+    return [(np.asarray(parameters[f"W{l}"], dtype=np.float64), np.asarray(parameters[f"b{l}"], dtype=np.float64))
+            for l in range(1, L + 1)]
 
 
 def _forward(X, layers, keep_prob=1.0, rng=None, masks=None):
@@ -155,11 +159,15 @@ def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
     X = check_X(X)
     L = check_parameters(parameters, n_x=X.shape[0])
     keep_prob = check_keep_prob(keep_prob)
-    if masks is not None:
-        masks = _check_masks(masks, keep_prob, rng, parameters, L, X.shape[1])
-    else:
-        rng = as_rng(rng) if keep_prob < 1.0 else None
+    rng, masks = _dropout_source(masks, keep_prob, rng, parameters, L, X.shape[1])
     return _forward(X, parameter_list(parameters, L), keep_prob, rng, masks)
+
+
+def _dropout_source(masks, keep_prob, rng, parameters, L, m):
+    """Where the dropout masks come from: (None, checked masks), (generator, None), or (None, None)."""
+    if masks is not None:
+        return None, _check_masks(masks, keep_prob, rng, parameters, L, m)
+    return (as_rng(rng) if keep_prob < 1.0 else None), None
 
 
 def _check_masks(masks, keep_prob, rng, parameters, L, m):

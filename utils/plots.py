@@ -13,7 +13,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ._validation import check_array, check_parameters, check_X, check_Y
+from ._validation import check_parameters, check_X, check_Y
 from .network import _forward, parameter_list
 from .train import COST_EVERY
 
@@ -79,8 +79,7 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
     (x_min, y_min), (x_max, y_max) = X.min(axis=1) - margin, X.max(axis=1) + margin
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
     grid = np.vstack([xx.ravel(), yy.ravel()])
-    layers = parameter_list({k: check_array(k, v) for k, v in parameters.items()}, L)
-    probabilities, _ = _forward(grid, layers)
+    probabilities, _ = _forward(grid, parameter_list(parameters, L))
     predicted = (probabilities > 0.5).reshape(xx.shape)
     ax = _axes(ax)
     ax.contourf(xx, yy, predicted, levels=[-0.5, 0.5, 1.5], cmap=REGION_COLORS)

@@ -4,6 +4,7 @@ import numpy as np
 
 from ._validation import (
     check_count,
+    check_flag,
     check_keep_prob,
     check_layer_dims,
     check_nonnegative,
@@ -112,8 +113,7 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     keep_prob = check_keep_prob(keep_prob)
     seed = check_count("seed", seed)
     cost_every = check_count("cost_every", cost_every, minimum=1)
-    if not isinstance(fixed_masks, bool):
-        raise TypeError(f"fixed_masks must be True or False, got {fixed_masks!r}")
+    fixed_masks = check_flag("fixed_masks", fixed_masks)
 
     parameters = initialize_parameters(layer_dims, initialization, np.random.RandomState(seed), init_scale)
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
