@@ -1,9 +1,11 @@
 """model / predict / accuracy: the course's table, exactly; determinism; clear errors."""
 
+import re
+
 import numpy as np
 import pytest
 
-from utils import accuracy, dropout_rng, load_circles, model, predict, update_parameters
+from utils import TrainingDiverged, accuracy, dropout_rng, load_circles, model, predict, update_parameters
 
 train_X, train_Y, test_X, test_Y = load_circles()
 
@@ -119,3 +121,24 @@ def test_bad_arguments_to_predict_and_update_get_clear_errors(call, error, messa
     parameters, _ = model(X, Y, [2, 4, 1], num_iterations=1)
     with pytest.raises(error, match=message):
         call(parameters)
+
+
+@pytest.mark.parametrize("kwargs, iteration", [
+    (dict(learning_rate=1e300), 1),  # the first step overflows the weights
+    (dict(layer_dims=[2] + [20] * 10 + [1], learning_rate=0.003, initialization="random", init_scale=1.0), 4),
+])
+def test_training_that_diverges_stops_with_an_error_naming_the_iteration(kwargs, iteration):
+    """Exploding activations or weights never come back as nan parameters, and never as a RuntimeWarning."""
+    arguments = dict(X=train_X, Y=train_Y, layer_dims=[2, 5, 1], num_iterations=100, seed=3)
+    arguments.update(kwargs)
+    rate = re.escape(f"learning_rate (it is {arguments['learning_rate']:g})")
+    with pytest.raises(TrainingDiverged, match=rf"training diverged at iteration {iteration}: .* try a smaller {rate}"):
+        model(**arguments)
+    assert issubclass(TrainingDiverged, ValueError)
+
+
+def test_model_batch_names_the_network_that_diverged():
+    from utils import model_batch
+    with pytest.raises(TrainingDiverged, match=r"at iteration 4 for network 1 \(seed 4\):"):
+        model_batch(train_X, train_Y, [2] + [20] * 10 + [1], [3, 4, 5], 0.003, 100, ["he", "random", "he"],
+                    init_scale=[None, 1.0, None], n_jobs=2)

@@ -49,12 +49,13 @@ from .layers import (
     sigmoid_forward,
 )
 from .network import ForwardCache, backward_propagation, forward_propagation
-from .train import accuracy, dropout_rng, model, predict, update_parameters
+from .train import TrainingDiverged, accuracy, dropout_rng, model, predict, update_parameters
 
 __all__ = [
     "INITIALIZERS",
     "ForwardCache",
     "GradientCheckReport",
+    "TrainingDiverged",
     "dictionary_to_vector",
     "gradient_check",
     "gradient_check_n",

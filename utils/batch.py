@@ -10,7 +10,7 @@ same initial weights, the same dropout masks, the same updates.
 
 import numbers
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 
 import numpy as np
 
@@ -88,6 +88,9 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     keep_prob : float in (0, 1], or a sequence of S of them
     n_jobs : int >= 1
         Number of processes; the seeds are split between them. The result does not depend on it.
+        The processes start the platform's default way: fork on Linux (forkserver from Python 3.14),
+        spawn on macOS and Windows, where a script that calls this needs the usual
+        ``if __name__ == "__main__":`` guard (notebooks do not).
     cost_every : int >= 1
         Record the costs every ``cost_every`` iterations (the course: 1000).
     fixed_masks : bool
@@ -98,6 +101,11 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     parameters : list of S dicts "W1", "b1", ..., "WL", "bL"
     costs : ndarray, shape (S, k)
         Network s's cost at iterations 0, cost_every, 2 cost_every, ... (k = ceil(num_iterations / cost_every)).
+
+    Raises
+    ------
+    TrainingDiverged
+        When a network's outputs overflow; the message names the network, its seed and the iteration.
     """
     seeds = [check_count(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
     S = len(seeds)
@@ -121,11 +129,12 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
 
     chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
     jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, [seeds[i] for i in c],
-             [schemes[i] for i in c], lambd[c], keep_prob[c], settings) for c in chunks]
+             [schemes[i] for i in c], lambd[c], keep_prob[c], settings,
+             [f"network {i} (seed {seeds[i]})" for i in c]) for c in chunks]
     if n_jobs == 1:
         results = [_train_stack(*jobs[0])]
     else:
-        with ProcessPoolExecutor(n_jobs, mp_context=_process_context()) as pool:
+        with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
             results = list(pool.map(_train_stack, *zip(*jobs, strict=True)))
 
     parameters, costs = [None] * S, [None] * S
@@ -135,13 +144,10 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     return parameters, np.array(costs)
 
 
-def _process_context():
-    """Fork where the platform has it (fast, and no ``if __name__ == "__main__"`` guard needed), else spawn."""
-    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings, labels):
+    """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k)).
 
-
-def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings):
-    """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k))."""
+    ``labels`` names each network in the message of ``TrainingDiverged``."""
     layer_dims = settings["layer_dims"]
     L = len(layer_dims) - 1
     initial = [initialize_parameters(layer_dims, method, np.random.RandomState(seed), scale)
@@ -156,6 +162,7 @@ def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings):
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
         cost_every=settings["cost_every"],
         fixed_masks=settings["fixed_masks"],
+        labels=labels,
     )
     parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
                    for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]

@@ -21,6 +21,16 @@ COST_EVERY = 1000
 """The cost is recorded at iteration 0 and every COST_EVERY iterations, as in the course."""
 
 
+class TrainingDiverged(ValueError):
+    """Training stopped because the network's outputs were no longer finite numbers.
+
+    Each step was too large for the network: the activations or the weights overflowed (to inf,
+    then nan). Raised by ``model`` and ``model_batch`` at the first such iteration, instead of
+    returning nan weights. It is a ValueError: the learning rate (or the initial scale) given was
+    out of the range this network can be trained with.
+    """
+
+
 def dropout_rng(seed):
     """The dropout-mask stream of ``model``: a Generator derived from ``seed``.
 
@@ -99,6 +109,11 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     costs : list of float
         The cost (L2 term included) at iterations 0, cost_every, 2 cost_every, ... (before that
         iteration's update).
+
+    Raises
+    ------
+    TrainingDiverged
+        A ValueError, when the outputs overflow: the message names the iteration and the learning rate.
     """
     X = check_X(X)
     Y = check_Y(Y, X.shape[1])
@@ -124,31 +139,55 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
 
 
 def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0, rng=None, lambd=None,
-                      print_cost=False, cost_every=COST_EVERY, fixed_masks=False):
+                      print_cost=False, cost_every=COST_EVERY, fixed_masks=False, labels=None):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
     Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them) and
     returns the costs recorded at iterations 0, cost_every, 2 cost_every, ...
     Dropout is on when ``rng`` is given (with ``fixed_masks``, its first masks serve every
-    iteration); ``lambd`` None means no L2 term.
+    iteration); ``lambd`` None means no L2 term. Raises ``TrainingDiverged`` at the first
+    iteration whose output logits are not finite; ``labels`` names the networks of a stack in
+    that message (``model_batch`` passes "network 1 (seed 4)" and so on).
     """
     m = X.shape[-1]
     costs, masks = [], None
-    for i in range(num_iterations):
-        AL, cache = _forward(X, layers, keep_prob, None if masks else rng, masks)
-        if fixed_masks and rng is not None:
-            masks = cache.masks
-        if i % cost_every == 0:
-            cost = _cross_entropy(cache.ZL, Y)
-            if lambd is not None:
-                cost = cost + _l2_penalty([W for W, _ in layers], lambd, m)
-            costs.append(cost)
-            if print_cost:
-                print(f"Cost after iteration {i}: {cost}")
-        for (W, b), (dW, db) in zip(layers, _backward(Y, cache, lambd), strict=True):
-            W -= learning_rate * dW
-            b -= learning_rate * db
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below, with a clear message
+        for i in range(num_iterations):
+            AL, cache = _forward(X, layers, keep_prob, None if masks else rng, masks)
+            if not np.isfinite(cache.ZL).all():
+                _diverged([cache.ZL], i, learning_rate, labels)
+            if fixed_masks and rng is not None:
+                masks = cache.masks
+            if i % cost_every == 0:
+                cost = _cross_entropy(cache.ZL, Y)
+                if lambd is not None:
+                    cost = cost + _l2_penalty([W for W, _ in layers], lambd, m)
+                costs.append(cost)
+                if print_cost:
+                    print(f"Cost after iteration {i}: {cost}")
+            for (W, b), (dW, db) in zip(layers, _backward(Y, cache, lambd), strict=True):
+                W -= learning_rate * dW
+                b -= learning_rate * db
+    parameters = [array for layer in layers for array in layer]
+    if not all(np.isfinite(array).all() for array in parameters):  # the last update's result
+        _diverged(parameters, num_iterations, learning_rate, labels)
     return costs
+
+
+def _diverged(arrays, iteration, learning_rate, labels=None):
+    """Raise ``TrainingDiverged`` for the networks whose arrays (..., n, k) hold a non-finite entry.
+
+    The arrays are the logits during training, the parameters after the last update; the leading axes
+    of a stack index its networks, named by ``labels``.
+    """
+    finite = np.logical_and.reduce([np.isfinite(array).all(axis=(-2, -1)) for array in arrays])
+    which = ""
+    if labels is not None:
+        which = " for " + ", ".join(label for label, ok in zip(labels, np.ravel(finite), strict=True) if not ok)
+    raise TrainingDiverged(
+        f"training diverged at iteration {iteration}{which}: the network's outputs are no longer finite numbers "
+        f"(the activations or the weights overflowed). The steps are too large for this network: try a smaller "
+        f"learning_rate (it is {learning_rate:g}), or smaller initial weights.")
 
 
 def predict(X, parameters):
