@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn.datasets import make_circles, make_moons
 
-from utils import accuracy, load_2D_dataset, load_circles, model_batch
+from utils import accuracy, load_2D_dataset, load_circles, sweep
 
 
 def test_load_circles_is_the_course_data():
@@ -40,17 +40,22 @@ def test_load_2D_dataset_is_deterministic_with_the_documented_recipe():
     assert not np.array_equal(load_2D_dataset(seed=4)[0], train_X)
 
 
-def test_the_course_network_overfits_load_2D_dataset():
-    """The acceptance of the data set: [2, 20, 3, 1], xavier, learning rate 0.3, 30,000 iterations, seed 3,
-    no regularization: train accuracy at least 5 points above test accuracy, averaged over data seeds 0-4."""
+def test_the_course_network_overfits_load_2D_dataset_and_l2_helps():
+    """The acceptance of the data set, at the Regularization notebook's settings: the course's [2, 20, 3, 1] network,
+    xavier, learning rate 0.15, 8,000 iterations, data and network seeds 0-4. Without regularization the mean
+    training accuracy is well above the mean test accuracy, and L2 (lambd 0.7) raises the mean test accuracy.
+    These runs are stable (the notebook prints the same table on every machine), and the margins are wide."""
     data = [load_2D_dataset(seed) for seed in range(5)]
     X, Y = np.stack([d[0] for d in data]), np.stack([d[1] for d in data])
-    networks, _ = model_batch(X, Y, [2, 20, 3, 1], [3] * 5, learning_rate=0.3, num_iterations=30000,
-                              initialization="xavier", n_jobs=2)
-    train = np.mean([accuracy(d[0], d[1], p) for d, p in zip(data, networks, strict=True)])
-    test = np.mean([accuracy(d[2], d[3], p) for d, p in zip(data, networks, strict=True)])
-    assert train - test >= 0.05, (train, test)
-    assert (round(train, 3), round(test, 3)) == (0.885, 0.777)  # the numbers quoted in the docstring and notebook
+    networks, _ = sweep(X, Y, [2, 20, 3, 1], list(range(5)), "lambd", [0.0, 0.7], learning_rate=0.15,
+                        num_iterations=8000, initialization="xavier", n_jobs=2)
+
+    def mean_accuracy(k, part):  # networks of the k-th lambd, on the training (part 0) or test (part 2) sets
+        return np.mean([accuracy(d[part], d[part + 1], row[k]) for d, row in zip(data, networks, strict=True)])
+
+    train, test, test_l2 = mean_accuracy(0, 0), mean_accuracy(0, 2), mean_accuracy(1, 2)
+    assert train - test > 0.04, (train, test)
+    assert test_l2 - test > 0.02, (test, test_l2)
 
 
 def test_bad_seed_gets_a_clear_error():

@@ -1,5 +1,7 @@
 """Gradient checking: the course's values, a mutation suite of real backprop bugs, no false alarms."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -66,9 +68,30 @@ def test_report_renders_as_text_and_html():
     X, Y, parameters, grads = course_case()
     report = gradient_check_n(parameters, dict(grads, dW2=2 * grads["dW2"]), X, Y)
     text, html = str(report), report._repr_html_()
-    assert text.startswith("Gradient check: FAILED: W2; difference = 1.73")
+    assert text.startswith("Gradient check: FAILED: W2 does not match its central difference; the course's difference "
+                           "is 1.7e-01, above its threshold 2e-07")
     assert "Criterion: a tensor passes when" in text and "WRONG" in text
     assert html.count("<tr>") == 7 and "FAILED: W2" in html
+
+
+def test_the_verdict_says_what_passed_by_which_check_and_how_the_course_number_compares():
+    X, Y, parameters, grads = course_case()
+    verdict = {name: gradient_check_n(parameters, g, X, Y, fast=fast).verdict for name, g, fast in [
+        ("correct", grads, False), ("one bug", dict(grads, dW2=2 * grads["dW2"]), False),
+        ("two bugs", dict(grads, dW2=2 * grads["dW2"], db1=4 * grads["db1"]), False),
+        ("fast, correct", grads, True), ("fast, one bug", dict(grads, dW2=2 * grads["dW2"]), True)]}
+    assert verdict["correct"].startswith("PASSED: all 6 tensors match their central differences entry by entry; the "
+                                         "course's difference is ")
+    assert verdict["correct"].endswith(", below its threshold 2e-07")
+    assert verdict["one bug"] == ("FAILED: W2 does not match its central difference; the course's difference is "
+                                  "1.7e-01, above its threshold 2e-07")
+    assert verdict["two bugs"] == ("FAILED: b1, W2 do not match their central differences; the course's difference is "
+                                   "2.9e-01, above its threshold 2e-07")
+    assert verdict["fast, correct"] == ("PASSED: all 6 tensors match their central differences along their "
+                                        "directional checks (fast mode); the course's difference is not computed in "
+                                        "fast mode")
+    assert verdict["fast, one bug"] == ("FAILED: W2 does not match its central difference; the course's difference "
+                                        "is not computed in fast mode")
 
 
 # ----------------------------------------------------------------------------- numerical gradients
@@ -267,7 +290,9 @@ def test_entries_on_a_relu_kink_are_left_out_and_counted():
     assert report.passed
     assert next(row for row in report.rows if row.name == "b1").kinks == 4
     assert report.smooth_difference < 2e-7 < report.difference  # the kinks spoil the course's number only
-    assert "without the 4 entries whose steps cross a ReLU kink, below the course's threshold" in report.verdict
+    assert re.fullmatch(r"PASSED: all 4 tensors match their central differences entry by entry \(4 entries whose "
+                        r"steps cross a ReLU kink left out\); without them the course's difference is \d\.\de-\d\d, "
+                        r"below its threshold 2e-07 \(\d\.\de-0[1-6] with them\)", report.verdict), report.verdict
 
 
 # ----------------------------------------------------------------------------- vectors, inputs

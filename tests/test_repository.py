@@ -9,11 +9,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for p in ROOT.glob("*/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-README = (ROOT / "README.md").read_text()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def load(path):
-    return json.loads(path.read_text())
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def code_cells(notebook):
@@ -88,6 +88,14 @@ def test_readme_tables_are_the_notebooks_outputs():
             assert row in outputs, f"README row not in {notebook}'s outputs: {row}"
 
 
+def test_the_readme_example_prints_what_the_readme_says(capsys):
+    """The Python block of "Using `utils` from your own code" runs, and prints the text block that follows it."""
+    section = README[README.index("## Using `utils` from your own code"):]
+    code, printed = re.search(r"```python\n(.*?)```.*?```text\n(.*?)```", section, re.DOTALL).groups()
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == printed
+
+
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
     assert "make run" in README and "make test" in README
-    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.MULTILINE)
+    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.MULTILINE)

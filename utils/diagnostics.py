@@ -1,8 +1,8 @@
-"""How the signal travels through depth: per-layer statistics of one forward and backward pass."""
+"""Diagnostics of a network and of its training: the signal through depth, and the shape of cost curves."""
 
 import numpy as np
 
-from ._validation import check_parameters, check_X, check_Y
+from ._validation import check_array, check_count, check_nonnegative, check_parameters, check_real, check_X, check_Y
 from .network import _backward, _forward, parameter_list
 
 
@@ -34,3 +34,50 @@ def layer_statistics(X, Y, parameters):
         "activation_std": [float(np.std(A_prev)) for A_prev, _ in cache.linear[1:]],
         "gradient_std": [float(np.std(dW)) for dW, _ in _backward(Y, cache)],
     }
+
+
+def iterations_to_reach(costs, target, every):
+    """The first recorded iteration at which the cost is at most ``target``; None when it never gets there.
+
+    Parameters
+    ----------
+    costs : sequence of floats, recorded at iterations 0, every, 2 every, ...
+    target : float
+    every : int >= 1, iterations between two recorded costs
+
+    Returns
+    -------
+    iteration : int or None
+    """
+    costs = _cost_curve(costs)
+    reached = np.flatnonzero(costs <= check_real("target", target))
+    return int(reached[0]) * check_count("every", every, minimum=1) if reached.size else None
+
+
+def rising_steps(costs, rtol=1e-9):
+    """Where a recorded cost curve goes up: the k with costs[k + 1] > costs[k] (1 + rtol).
+
+    Full-batch gradient descent with a small enough step lowers the cost at every step. A rise
+    means the step overshot a direction of high curvature; a run that keeps doing so is at the edge
+    of stability, where its outcome can depend on rounding (and so on the machine). ``rtol`` ignores
+    round-off on a flat curve.
+
+    Parameters
+    ----------
+    costs : sequence of floats, one recorded curve
+    rtol : float >= 0
+
+    Returns
+    -------
+    steps : list of int
+    """
+    costs = _cost_curve(costs)
+    return [int(k) for k in np.flatnonzero(costs[1:] > costs[:-1] * (1 + check_nonnegative("rtol", rtol)))]
+
+
+def _cost_curve(costs):
+    """A non-empty 1-D finite float array of recorded costs."""
+    costs = check_array("costs", costs, ndim=1)
+    if costs.size == 0:
+        raise ValueError("costs must hold at least one recorded cost, got an empty sequence")
+    return costs

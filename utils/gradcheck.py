@@ -253,24 +253,37 @@ class GradientCheckReport:
 
     @property
     def verdict(self):
-        """One line: the outcome and the course's number."""
-        outcome = "PASSED" if self.passed else "FAILED: " + ", ".join(self.failing)
-        if self.difference is None:
-            return f"{outcome} (fast mode: directional checks; the course's difference is not computed)"
+        """One line: which tensors pass, by which check, and the course's global number against its threshold.
+
+        Differences are shown with two significant digits: below about 1e-8 they are round-off, whose
+        digits differ from one machine to another.
+        """
         kinks = sum(row.kinks for row in self.rows)
+        how = "along their directional checks (fast mode)" if self.difference is None else "entry by entry"
+        if self.passed:
+            outcome = f"PASSED: all {len(self.rows)} tensors match their central differences {how}"
+        elif len(self.failing) == 1:
+            outcome = f"FAILED: {self.failing[0]} does not match its central difference"
+        else:
+            outcome = f"FAILED: {', '.join(self.failing)} do not match their central differences"
         if kinks:
-            course = "below" if self.smooth_difference < COURSE_THRESHOLD else "above"
             entries = "entry whose step crosses" if kinks == 1 else "entries whose steps cross"
-            return (f"{outcome}; difference = {self.difference:.6e}, and {self.smooth_difference:.6e} without the "
-                    f"{kinks} {entries} a ReLU kink, {course} the course's threshold {COURSE_THRESHOLD:g}")
-        course = "below" if self.difference < COURSE_THRESHOLD else "above"
-        return f"{outcome}; difference = {self.difference:.6e}, {course} the course's threshold {COURSE_THRESHOLD:g}"
+            outcome += f" ({kinks} {entries} a ReLU kink left out)"
+        if self.difference is None:
+            return f"{outcome}; the course's difference is not computed in fast mode"
+        difference = self.smooth_difference if kinks else self.difference
+        side = "below" if difference < COURSE_THRESHOLD else "above"
+        course = f"the course's difference is {difference:.1e}, {side} its threshold {COURSE_THRESHOLD:g}"
+        if kinks:
+            them = "it" if kinks == 1 else "them"
+            course = f"without {them} {course}" + (f" ({self.difference:.1e} with {them})" if self.passed else "")
+        return f"{outcome}; {course}"
 
     def _cells(self, row):
         located = not row.passed and row.analytic is not None
         return [row.name, str(row.shape), f"{row.relative_error:.2e}", row.method,
                 str(row.worst_index) if located and row.worst_index is not None else "",
-                f"{row.analytic:.8f}" if located else "", f"{row.numerical:.8f}" if located else "",
+                f"{row.analytic:.5g}" if located else "", f"{row.numerical:.5g}" if located else "",
                 str(row.kinks) if row.kinks else "", "ok" if row.passed else "WRONG"]
 
     _HEADER = ["tensor", "shape", "rel. error", "check", "worst entry", "analytic", "numerical", "kinks", "verdict"]

@@ -4,6 +4,7 @@ Every helper draws on a matplotlib Axes (a new figure when none is given) and re
 every axis it draws gets a title, labelled axes and a legend.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -18,7 +19,11 @@ from .network import _forward, parameter_list
 from .train import COST_EVERY
 
 IMAGES_DIR = Path(__file__).resolve().parents[1] / "Images"
-"""Where ``save_figure`` writes: the Images/ folder at the root of this repository."""
+"""Where ``save_figure`` writes by default: the Images/ folder at the root of this repository."""
+
+IMAGES_DIR_VARIABLE = "UTILS_IMAGES_DIR"
+"""An environment variable that sends ``save_figure`` elsewhere: the test suite sets it to a temporary
+folder (see conftest.py), so that running the notebooks under test never rewrites the committed figures."""
 
 CLASS_COLORS = ("#d62728", "#1f77b4")  # label 0 red, label 1 blue
 REGION_COLORS = ListedColormap(["#f6c6c6", "#c6dbf0"])
@@ -93,11 +98,13 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
 
 
 def plot_costs(curves, ax=None, title="Cost during training", log=False, every=COST_EVERY):
-    """Cost curves, one per label, against the iteration at which each cost was recorded.
+    """Cost curves, one colour per label, against the iteration at which each cost was recorded.
 
     Parameters
     ----------
-    curves : dict {label: sequence of costs}, recorded at iterations 0, every, 2 every, ...
+    curves : dict {label: costs}
+        costs of shape (k,): one curve; of shape (S, k): one thin line per seed, all of the label's
+        colour. Costs are recorded at iterations 0, every, 2 every, ...
     ax : matplotlib Axes, optional
     title : str
     log : bool, logarithmic cost axis
@@ -112,7 +119,16 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     ax = _axes(ax)
     for label, costs in curves.items():
         costs = np.asarray(costs, dtype=float)
-        ax.plot(np.arange(costs.size) * every, costs, marker="o", markersize=3, label=label)
+        if costs.ndim not in (1, 2):
+            raise ValueError(f"curves[{label!r}] must have shape (k,) or (seeds, k), got {costs.shape}")
+        iterations = np.arange(costs.shape[-1]) * every
+        if costs.ndim == 1:
+            ax.plot(iterations, costs, marker="o", markersize=3, label=label)
+            continue
+        lines = ax.plot(iterations, costs.T, linewidth=1, alpha=0.7)
+        for line in lines[1:]:
+            line.set_color(lines[0].get_color())
+        lines[0].set_label(f"{label} ({costs.shape[0]} seeds)")
     ax.set(title=title, xlabel="iteration (gradient-descent steps)", ylabel="cost J (cross-entropy, nats)")
     if log:
         ax.set_yscale("log")
@@ -121,21 +137,27 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
 
 
 def save_figure(figure, name, directory=None, dpi=80):
-    """Save ``figure`` as ``<name>.png`` in Images/ (or ``directory``) and return its repository path.
+    """Save ``figure`` as ``<name>.png`` and return where it went.
+
+    The folder is ``directory`` when given, else the one named by the environment variable
+    UTILS_IMAGES_DIR when it is set (the test suite points it at a temporary folder), else the
+    repository's Images/ folder (what `make run` regenerates and the README shows).
 
     Parameters
     ----------
     figure : matplotlib Figure
     name : str, a stable file name such as "initialization_cost_curves" (letters, digits, _ and -)
-    directory : path, optional (default: the repository's Images/ folder)
+    directory : path, optional
     dpi : int, resolution; the default keeps PNGs small enough for notebooks GitHub renders
 
     Returns
     -------
-    path : str, "Images/<name>.png" (or the full path when ``directory`` is given)
+    path : str, "Images/<name>.png" when saved into Images/, else the full path
     """
     if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
         raise ValueError(f"name must be a file name of letters, digits, '_' and '-' without extension, got {name!r}")
+    if directory is None and os.environ.get(IMAGES_DIR_VARIABLE):
+        directory = os.environ[IMAGES_DIR_VARIABLE]
     target = Path(directory) if directory is not None else IMAGES_DIR
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{name}.png"

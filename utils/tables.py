@@ -31,3 +31,13 @@ def mean_std(values, digits=3):
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"values must be a non-empty 1-D sequence, got shape {values.shape}")
     return f"{values.mean():.{digits}f} ± {values.std():.{digits}f}"
+
+
+def power_of_ten(value, digits=1):
+    """A number as LaTeX scientific notation for a Markdown cell: 3.0e-58 becomes "$3.0 \\times 10^{-58}$".
+
+    Tiny and huge values that are meaningful (a signal that vanished to 1e-58) read better this way than in
+    e-notation, which this project's notebooks keep for round-off-level measurements.
+    """
+    mantissa, exponent = f"{float(value):.{digits}e}".split("e")
+    return f"${mantissa} \\times 10^{{{int(exponent)}}}$"
