@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for p in ROOT.glob("*/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -20,11 +21,16 @@ def code_cells(notebook):
     return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
 
 
+def python_tree(cell):
+    """The cell's code as a Python syntax tree (IPython magics such as %run turned into calls first)."""
+    return ast.parse(TransformerManager().transform_cell("".join(cell["source"])))
+
+
 def saved_figure_names(notebook):
     """The names passed to save_figure(figure, "name") in the notebook's code cells."""
     names = set()
     for cell in code_cells(notebook):
-        for node in ast.walk(ast.parse("".join(cell["source"]))):
+        for node in ast.walk(python_tree(cell)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "save_figure":
                 names.add(node.args[1].value)
     return names
@@ -60,10 +66,18 @@ def test_notebook_is_committed_from_one_clean_run(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
 def test_notebook_imports_model_code_from_utils(path):
     for cell in code_cells(load(path)):
-        for node in ast.walk(ast.parse("".join(cell["source"]))):
+        for node in ast.walk(python_tree(cell)):
             if isinstance(node, ast.FunctionDef):  # small helpers only: model code belongs in utils
                 assert not re.search(r"propagation|backward|gradient_descent", node.name), node.name
                 assert node.end_lineno - node.lineno < 10, f"{node.name} is long: it belongs in utils"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_every_cell_reads_in_one_glance(path):
+    """Apart from the imports at the top, no code cell runs past 15 lines: machinery belongs in utils."""
+    for number, cell in enumerate(code_cells(load(path))[1:], start=2):
+        lines = "".join(cell["source"]).splitlines()
+        assert len(lines) <= 15, f"code cell {number} has {len(lines)} lines: {lines[0]}"
 
 
 def test_every_image_is_written_by_a_notebook_and_every_saved_figure_is_committed():

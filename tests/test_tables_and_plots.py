@@ -11,16 +11,29 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from utils import load_circles, load_gradient_check_case, model  # noqa: E402
+from utils import (  # noqa: E402
+    backward_propagation,
+    forward_propagation,
+    gradient_check_n,
+    load_circles,
+    load_gradient_check_case,
+    model,
+)
 from utils.plots import (  # noqa: E402
+    check_figure,
     plot_costs,
     plot_data,
+    plot_data_sets,
+    plot_decision_boundaries,
     plot_decision_boundary,
     plot_epsilon_sweep,
     plot_parameter_vector,
+    plot_relative_errors,
+    plot_sweep,
     save_figure,
+    set_style,
 )
-from utils.tables import markdown_table, mean_std, power_of_ten  # noqa: E402
+from utils.tables import markdown_table, mean_std, power_of_ten, validation_table  # noqa: E402
 
 
 def test_markdown_table():
@@ -39,6 +52,15 @@ def test_power_of_ten_typesets_scientific_notation_for_markdown():
     assert power_of_ten(3.04e-58) == "$3.0 \\times 10^{-58}$"
     assert power_of_ten(1.0) == "$1.0 \\times 10^{0}$"
     assert power_of_ten(8.46e39, digits=2) == "$8.46 \\times 10^{39}$"
+
+
+def test_validation_table_shows_the_mean_fit_and_dev_accuracies():
+    from utils import ValidationCurve
+    curve = ValidationCurve("lambd", [0.0, 0.5], np.array([[0.8, 0.7], [0.9, 0.7]]), np.array([[0.6, 0.7], [0.6, 0.8]]),
+                            [])
+    assert validation_table(curve) == ("| lambd | 0 | 0.5 |\n|---|---|---|\n| fit accuracy | 0.850 | 0.700 |\n"
+                                       "| dev accuracy | 0.600 | 0.750 |")
+    assert curve.best == 0.5
 
 
 def test_plot_costs_draws_one_colour_and_one_legend_entry_per_label_for_several_seeds():
@@ -64,19 +86,127 @@ def test_save_figure_writes_where_it_is_told_and_never_into_images_under_test(tm
     plt.close(fig)
 
 
-def test_every_plot_has_a_title_labelled_axes_and_a_legend(tmp_path):
-    train_X, train_Y, _, _ = load_circles()
+@pytest.fixture(scope="module")
+def trained():
+    train_X, train_Y, test_X, test_Y = load_circles()
     parameters, costs = model(train_X, train_Y, [2, 4, 1], 0.1, 2000)
-    fig, axes = plt.subplots(1, 5, figsize=(20, 4))
-    plot_data(train_X, train_Y, ax=axes[0])
-    plot_decision_boundary(parameters, train_X, train_Y, ax=axes[1], resolution=30)
-    plot_costs({"he": costs}, ax=axes[2], log=True)
-    plot_parameter_vector(load_gradient_check_case()[2], ax=axes[3])
-    plot_epsilon_sweep([1e-3, 1e-5, 1e-7], [1e-8, 1e-11, 1e-9], ax=axes[4])
+    return train_X, train_Y, test_X, test_Y, parameters, costs
+
+
+def figures(trained):
+    """One figure from every plotting helper, drawn as the notebooks draw them."""
+    train_X, train_Y, test_X, test_Y, parameters, costs = trained
+    X, Y, case = load_gradient_check_case()
+    _, cache = forward_propagation(X, case)
+    gradients = backward_propagation(X, Y, cache)
+    report = gradient_check_n(case, gradients, X, Y)
+    drawn = {"data sets": plot_data_sets({"train": (train_X, train_Y), "test": (test_X, test_Y)}, title="Data"),
+             "boundaries": plot_decision_boundaries({"a": parameters, "b": parameters}, train_X, train_Y,
+                                                    resolution=30, title="Boundaries")}
+    for name, draw in {
+        "data": lambda ax: plot_data(train_X, train_Y, ax=ax),
+        "boundary": lambda ax: plot_decision_boundary(parameters, train_X, train_Y, ax=ax, resolution=30),
+        "costs": lambda ax: plot_costs({"he": costs, "seeds": [costs, costs]}, ax=ax, log=True),
+        "vector": lambda ax: plot_parameter_vector(case, ax=ax),
+        "relative errors": lambda ax: plot_relative_errors({"correct": report}, ax=ax),
+        "epsilon sweep": lambda ax: plot_epsilon_sweep([1e-3, 1e-5, 1e-7], [1e-8, 1e-11, 1e-9], ax=ax),
+        "sweep": lambda ax: plot_sweep([0.1, 1.0], {"dev": [[0.8, 0.7], [0.9, 0.6]]}, ax=ax, best=0.1),
+    }.items():
+        fig, ax = plt.subplots(figsize=(7, 4))
+        draw(ax)
+        drawn[name] = fig
+    return drawn
+
+
+def test_every_figure_of_every_helper_passes_the_legibility_check(trained):
+    set_style()
+    for name, fig in figures(trained).items():
+        assert check_figure(fig) == [], name
+        for ax in fig.axes:  # a title and labelled axes, or axes shared with a labelled neighbour, or hidden
+            assert ax.get_title()
+            assert ax.get_xlabel() or any(o.get_xlabel() for o in ax.get_shared_x_axes().get_siblings(ax))
+            assert ax.get_ylabel() or not ax.yaxis.get_visible() or any(
+                o.get_ylabel() for o in ax.get_shared_y_axes().get_siblings(ax))
+        plt.close(fig)
+
+
+def test_figures_of_several_panels_share_one_legend_and_scale_the_plane_equally(trained):
+    fig = figures(trained)["boundaries"]
+    assert len(fig.legends) == 1 and all(ax.get_legend() is None for ax in fig.axes)
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:2] == ["class 0", "class 1"]
+    assert all(ax.get_aspect() == 1.0 for ax in fig.axes)
+    plt.close("all")
+
+
+def bare(title="t", xlabel="x", ylabel="y"):
+    fig, ax = plt.subplots(figsize=(4, 3), layout="constrained")
+    ax.plot([0, 1, 2], [0, 1, 2], label="line")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    return fig, ax
+
+
+def side_by_side_without_a_layout_manager():
+    fig, axes = plt.subplots(1, 2, figsize=(4, 2), layout="none")
+    fig.subplots_adjust(wspace=0.05)
     for ax in axes:
-        assert ax.get_title() and ax.get_xlabel() and ax.get_legend() is not None
-    for ax in axes[[0, 1, 2, 4]]:
-        assert ax.get_ylabel()
+        ax.plot([0, 1], [0, 1])
+        ax.set(title="t", xlabel="x", ylabel="a long label that runs into the neighbour")
+    return fig
+
+
+def crowded_ticks():
+    fig, ax = bare()
+    ax.set_xticks(np.linspace(0, 2, 40))
+    return fig
+
+
+def legend_over_the_data():
+    fig, ax = bare()
+    ax.plot(np.linspace(0, 2, 50), np.full(50, 1.9))
+    ax.legend(loc="upper left")
+    return fig
+
+
+def two_texts_on_top_of_each_other():
+    fig, ax = bare()
+    ax.text(1, 1, "first label")
+    ax.text(1, 1, "second label")
+    return fig
+
+
+def small_text():
+    fig, ax = bare()
+    ax.legend(fontsize=7)
+    return fig
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda: bare(title="")[0], "panel 1 has no title"),
+    (lambda: bare(xlabel="")[0], "has no x label"),
+    (lambda: bare(ylabel="")[0], "has no y label"),
+    (small_text, "the text 'line' is 7 pt, under 9 pt"),
+    (side_by_side_without_a_layout_manager, "the y label of panel 2 ('t') is drawn over panel 1"),
+    (crowded_ticks, "tick labels of the x axis of panel 1 ('t') overlap each other"),
+    (legend_over_the_data, "the legend of panel 1 ('t') covers its data"),
+    (two_texts_on_top_of_each_other, "the texts 'first label' and 'second label' of panel 1 ('t') overlap"),
+])
+def test_check_figure_names_what_makes_a_figure_hard_to_read(make, problem):
+    fig = make()
+    found = check_figure(fig)
+    assert any(problem in sentence for sentence in found), found
+    plt.close(fig)
+
+
+def test_save_figure_refuses_a_figure_that_fails_the_check(tmp_path):
+    fig, _ = bare(title="")
+    with pytest.raises(ValueError, match="figure 'untitled' is hard to read, so it was not saved:\n- panel 1 has no"):
+        save_figure(fig, "untitled", directory=tmp_path)
+    assert not (tmp_path / "untitled.png").exists()
+    plt.close(fig)
+
+
+def test_save_figure_writes_a_png(tmp_path):
+    fig, _ = bare()
     path = save_figure(fig, "test_figure", directory=tmp_path)
     assert path.endswith("test_figure.png") and (tmp_path / "test_figure.png").stat().st_size > 1000
     plt.close(fig)

@@ -15,7 +15,7 @@ Conventions (used by every function of the package)
   touches numpy's global random state. No function writes into the caller's arrays.
 """
 
-from .batch import model_batch, sweep
+from .batch import ValidationCurve, model_batch, sweep, validation_curve
 from .cost import compute_cost
 from .data import load_2D_dataset, load_circles, load_gradient_check_case
 from .gradcheck import (
@@ -56,6 +56,7 @@ __all__ = [
     "ForwardCache",
     "GradientCheckReport",
     "TrainingDiverged",
+    "ValidationCurve",
     "dictionary_to_vector",
     "gradient_check",
     "gradient_check_n",
@@ -89,6 +90,7 @@ __all__ = [
     "sigmoid_forward",
     "sweep",
     "update_parameters",
+    "validation_curve",
     "xavier_normal",
     "zeros",
 ]

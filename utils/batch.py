@@ -11,6 +11,7 @@ same initial weights, the same dropout masks, the same updates.
 import numbers
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from ._validation import (
     check_Y,
 )
 from .initializers import get_initializer, initialize_parameters
-from .train import COST_EVERY, _gradient_descent, dropout_rng
+from .train import COST_EVERY, _gradient_descent, accuracy, dropout_rng
 
 
 def _per_model(name, value, S, check):
@@ -200,3 +201,64 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
     parameters, costs = model_batch(grid_X, grid_Y, layer_dims, list(np.repeat(seeds, K)),
                                     **{parameter: values * S}, **settings)
     return [parameters[s * K:(s + 1) * K] for s in range(S)], costs.reshape(S, K, -1)
+
+
+class ValidationCurve(NamedTuple):
+    """One network per (seed, value) of a hyperparameter, scored on the examples it was fit on and on dev ones.
+
+    Attributes
+    ----------
+    parameter : str, "lambd" or "keep_prob"
+    values : list of K values
+    fit : ndarray, shape (S, K), accuracy of network (s, k) on the examples it was trained on
+    dev : ndarray, shape (S, K), its accuracy on the held-out dev examples
+    networks : list of S lists of K parameter dicts
+    """
+
+    parameter: str
+    values: list
+    fit: np.ndarray
+    dev: np.ndarray
+    networks: list
+
+    @property
+    def best(self):
+        """The value with the highest mean dev accuracy over the seeds (the first one, on a tie)."""
+        return self.values[int(np.argmax(self.dev.mean(axis=0)))]
+
+
+def validation_curve(X, Y, layer_dims, seeds, parameter, values, dev_size, **settings):
+    """A validation curve: train on all but the last ``dev_size`` examples, score on both parts.
+
+    For every seed s and value k, the network ``sweep`` trains on the first m - dev_size columns of
+    seed s's data (the fit set) is scored, by accuracy, on those and on the last dev_size columns (the
+    dev set), which it never saw. Like scikit-learn's ``validation_curve``, with one fixed split
+    per seed instead of cross-validation, and all the networks trained as one batched computation.
+
+    Parameters
+    ----------
+    X : ndarray, shape (S, n_x, m) with one data set per seed, or (n_x, m) shared
+    Y : ndarray, shape (S, 1, m) or (1, m)
+    layer_dims : list of int
+    seeds : sequence of S ints
+    parameter : {"lambd", "keep_prob"}
+    values : sequence of K values of it
+    dev_size : int, 1 <= dev_size < m, the examples held out at the end of each data set
+    **settings : the other arguments of ``model_batch`` (learning_rate, num_iterations, ...)
+
+    Returns
+    -------
+    ValidationCurve
+    """
+    X, Y = np.asarray(X), np.asarray(Y)
+    m = X.shape[-1] if X.ndim else 0
+    dev_size = check_count("dev_size", dev_size, minimum=1)
+    if dev_size >= m:
+        raise ValueError(f"dev_size must leave examples to fit on: below m = {m}, got {dev_size}")
+    fit_X, fit_Y, dev_X, dev_Y = X[..., :-dev_size], Y[..., :-dev_size], X[..., -dev_size:], Y[..., -dev_size:]
+    networks, _ = sweep(fit_X, fit_Y, layer_dims, seeds, parameter, values, **settings)
+
+    def scores(X, Y):  # accuracy of network (s, k) on seed s's data
+        return np.array([[accuracy(X[s] if X.ndim == 3 else X, Y[s] if Y.ndim == 3 else Y, p) for p in row]
+                         for s, row in enumerate(networks)])
+    return ValidationCurve(parameter, list(values), scores(fit_X, fit_Y), scores(dev_X, dev_Y), networks)

@@ -1,18 +1,29 @@
-"""Plotting helpers for the notebooks: data, decision boundaries, cost curves, and saving into Images/.
+"""Plotting helpers for the notebooks: one look, figures that are checked for legibility, saved into Images/.
 
-Every helper draws on a matplotlib Axes (a new figure when none is given) and returns it, and
-every axis it draws gets a title, labelled axes and a legend.
+Every panel helper draws on a matplotlib Axes (a new figure when none is given) and returns it, with a
+title, labelled axes and a legend. The figure helpers (``plot_data_sets``, ``plot_decision_boundaries``)
+lay several panels out side by side with shared axes and one legend for all of them.
+
+``set_style`` gives every notebook the same look (a layout manager, text of at least 9 pt, light grids).
+``check_figure`` lists what makes a figure hard to read: a panel without a title or axis labels, text under
+9 pt, text of one panel drawn over another, labels drawn over each other, a legend over the data.
+``save_figure`` refuses to save a figure that has any of these, so every figure in Images/ passes.
 """
 
+import itertools
+import math
 import os
 import re
 from pathlib import Path
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 
 from ._validation import check_parameters, check_X, check_Y
 from .network import _forward, parameter_list
@@ -25,17 +36,55 @@ IMAGES_DIR_VARIABLE = "UTILS_IMAGES_DIR"
 """An environment variable that sends ``save_figure`` elsewhere: the test suite sets it to a temporary
 folder (see conftest.py), so that running the notebooks under test never rewrites the committed figures."""
 
+MIN_FONT_SIZE = 9.0
+"""The smallest text, in points, that ``check_figure`` accepts (at 80 dpi, 9 pt is 10 pixels tall)."""
+
+STYLE = {
+    "figure.dpi": 72,  # inline images stay modest, so that GitHub renders the notebooks
+    "savefig.dpi": 80,
+    "figure.constrained_layout.use": True,  # no label drawn over a neighbouring panel
+    "figure.constrained_layout.wspace": 0.06,  # and room between panels for their tick labels
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 9.5,
+    "figure.titlesize": 12,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.framealpha": 0.95,
+}
+"""The look of every figure of the notebooks: ``set_style()`` applies it."""
+
 CLASS_COLORS = ("#d62728", "#1f77b4")  # label 0 red, label 1 blue
 REGION_COLORS = ListedColormap(["#f6c6c6", "#c6dbf0"])
-FEATURE_LABELS = ("feature $x_1$ (arbitrary units)", "feature $x_2$ (arbitrary units)")
+FEATURE_LABELS = ("feature $x_1$", "feature $x_2$")
+LINE_STYLES = ("-", "--", "-.", ":")  # with the colours: curves that lie on top of each other stay visible
+DIFFERENCE = "‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖)"
+
+
+def set_style():
+    """Apply ``STYLE`` to matplotlib (once, at the top of a notebook)."""
+    plt.rcParams.update(STYLE)
 
 
 def _axes(ax, figsize=(5, 4)):
     return plt.subplots(figsize=figsize)[1] if ax is None else ax
 
 
-def plot_data(X, Y, ax=None, title="Data"):
-    """Scatter a 2-D data set, one colour per class.
+def _colors():
+    """The colours of the style's cycle, in order."""
+    return plt.rcParams["axes.prop_cycle"].by_key()["color"]
+
+
+# ----------------------------------------------------------------------------- data in the plane
+
+
+def plot_data(X, Y, ax=None, title="Data", legend=True):
+    """Scatter a 2-D data set, one colour per class, on equally scaled axes.
 
     Parameters
     ----------
@@ -43,6 +92,7 @@ def plot_data(X, Y, ax=None, title="Data"):
     Y : ndarray, shape (1, m), labels 0 or 1
     ax : matplotlib Axes, optional
     title : str
+    legend : bool, draw the legend to the right of this panel (a figure of several panels shares one instead)
 
     Returns
     -------
@@ -55,14 +105,17 @@ def plot_data(X, Y, ax=None, title="Data"):
     ax = _axes(ax)
     for label, color in enumerate(CLASS_COLORS):
         chosen = Y[0] == label
-        ax.scatter(X[0, chosen], X[1, chosen], s=14, c=color, edgecolors="k", linewidths=0.3,
-                   label=f"class {label} ({int(chosen.sum())} points)")
+        ax.scatter(X[0, chosen], X[1, chosen], s=14, c=color, edgecolors="k", linewidths=0.3, label=f"class {label}")
     ax.set(title=title, xlabel=FEATURE_LABELS[0], ylabel=FEATURE_LABELS[1])
-    ax.legend(loc="best", fontsize=8, framealpha=0.8)
+    ax.set_aspect("equal")
+    ax.locator_params(nbins=5)
+    if legend:
+        _legend(ax, "outside")
     return ax
 
 
-def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary", resolution=200, margin=0.5):
+def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary", resolution=200, margin=0.5,
+                           legend=True):
     """Shade where the network predicts 1 and 0, draw the boundary, and scatter the data on top.
 
     Parameters
@@ -74,6 +127,7 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
     title : str
     resolution : int, grid points per axis
     margin : float, how far the grid reaches beyond the data
+    legend : bool, draw the legend to the right of this panel (a figure of several panels shares one instead)
 
     Returns
     -------
@@ -89,15 +143,111 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
     ax = _axes(ax)
     ax.contourf(xx, yy, predicted, levels=[-0.5, 0.5, 1.5], cmap=REGION_COLORS)
     ax.contour(xx, yy, probabilities.reshape(xx.shape), levels=[0.5], colors="k", linewidths=1)
-    plot_data(X, Y, ax=ax, title=title)
-    handles, labels = ax.get_legend_handles_labels()
-    handles += [Patch(color=REGION_COLORS(0), label="predicted 0"), Patch(color=REGION_COLORS(1), label="predicted 1"),
-                Line2D([], [], color="k", linewidth=1, label="boundary $a^{[L]} = 0.5$")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7)
+    plot_data(X, Y, ax=ax, title=title, legend=False)
+    ax.grid(False)
+    if legend:
+        _legend(ax, "outside", handles=boundary_legend_handles(ax))
     return ax
 
 
-def plot_costs(curves, ax=None, title="Cost during training", log=False, every=COST_EVERY):
+def boundary_legend_handles(ax):
+    """The legend entries of a decision-boundary panel: its classes, the two regions, the boundary."""
+    handles, _ = ax.get_legend_handles_labels()
+    return handles + [Patch(color=REGION_COLORS(0), label="predicted 0"),
+                      Patch(color=REGION_COLORS(1), label="predicted 1"),
+                      Line2D([], [], color="k", linewidth=1, label="boundary, $a^{[L]} = 0.5$")]
+
+
+def _panels(count, panel_size, ncols, data):
+    """A figure of ``count`` panels sharing their axes, in rows of ``ncols``; returns (figure, the used axes).
+
+    Each panel is ``panel_size`` inches wide and as high as the equally scaled data need (``data``: the
+    X arrays to be drawn, with a margin of 0.5), plus room for two-line titles, a figure title, the
+    axis labels and a legend below all panels.
+    """
+    ncols = ncols or count
+    nrows = math.ceil(count / ncols)
+    low = np.min([X.min(axis=1) for X in data], axis=0) - 0.5
+    high = np.max([X.max(axis=1) for X in data], axis=0) + 0.5
+    aspect = (high[1] - low[1]) / (high[0] - low[0])
+    height = (panel_size - 0.6) * aspect * nrows + 1.9  # a box is its panel less its tick labels; then the texts
+    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size * ncols, height),
+                             sharex=True, sharey=True, squeeze=False, layout="constrained")
+    for ax in axes.flat[count:]:
+        ax.set_visible(False)
+    return fig, list(axes.flat[:count])
+
+
+def shared_legend(fig, handles):
+    """One legend for the whole figure, below its panels."""
+    return fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 5))
+
+
+def _label_outer(axes):
+    """Keep the axis labels and tick labels of the outer panels only (the inner ones share them)."""
+    for ax in axes:
+        ax.label_outer(remove_inner_ticks=True)
+
+
+def plot_data_sets(panels, title=None, panel_size=4.0, ncols=None):
+    """Several 2-D data sets side by side, on shared, equally scaled axes, with one legend.
+
+    Parameters
+    ----------
+    panels : dict {panel title: (X (2, m), Y (1, m))}
+    title : str, optional, above all panels
+    panel_size : float, inches per panel
+    ncols : int, optional, panels per row (default: all in one row)
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    if not isinstance(panels, dict) or not panels:
+        raise TypeError(f"panels must be a non-empty dict {{title: (X, Y)}}, got {type(panels).__name__}")
+    fig, axes = _panels(len(panels), panel_size, ncols, [check_X(X) for X, _ in panels.values()])
+    for ax, (name, (X, Y)) in zip(axes, panels.items(), strict=True):
+        plot_data(X, Y, ax=ax, title=name, legend=False)
+    _label_outer(axes)
+    if title:
+        fig.suptitle(title)  # before the legend: the layout engine places an outside legend only once
+    shared_legend(fig, axes[0].get_legend_handles_labels()[0])
+    return fig
+
+
+def plot_decision_boundaries(panels, X, Y, title=None, panel_size=3.4, ncols=None, resolution=200):
+    """The decision boundaries of several networks on the same data, side by side, with one legend.
+
+    Parameters
+    ----------
+    panels : dict {panel title: parameters}, networks with 2 inputs
+    X : ndarray, shape (2, m)
+    Y : ndarray, shape (1, m)
+    title : str, optional, above all panels
+    panel_size : float, inches per panel
+    ncols : int, optional, panels per row (default: all in one row)
+    resolution : int, grid points per axis
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    if not isinstance(panels, dict) or not panels:
+        raise TypeError(f"panels must be a non-empty dict {{title: parameters}}, got {type(panels).__name__}")
+    fig, axes = _panels(len(panels), panel_size, ncols, [check_X(X)])
+    for ax, (name, parameters) in zip(axes, panels.items(), strict=True):
+        plot_decision_boundary(parameters, X, Y, ax=ax, title=name, resolution=resolution, legend=False)
+    _label_outer(axes)
+    if title:
+        fig.suptitle(title)  # before the legend: the layout engine places an outside legend only once
+    shared_legend(fig, boundary_legend_handles(axes[0]))
+    return fig
+
+
+# ----------------------------------------------------------------------------- curves
+
+
+def plot_costs(curves, ax=None, title="Cost during training", log=False, every=COST_EVERY, legend="best"):
     """Cost curves, one colour per label, against the iteration at which each cost was recorded.
 
     Parameters
@@ -109,6 +259,7 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     title : str
     log : bool, logarithmic cost axis
     every : int, iterations between two recorded costs (1000 in ``model``)
+    legend : str, the legend's location inside the axes, or "outside" (to the right of the axes)
 
     Returns
     -------
@@ -117,56 +268,79 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves must be a non-empty dict {{label: costs}}, got {type(curves).__name__}")
     ax = _axes(ax)
-    for label, costs in curves.items():
+    for (label, costs), color, style in zip(curves.items(), itertools.cycle(_colors()), itertools.cycle(LINE_STYLES)):
         costs = np.asarray(costs, dtype=float)
         if costs.ndim not in (1, 2):
             raise ValueError(f"curves[{label!r}] must have shape (k,) or (seeds, k), got {costs.shape}")
         iterations = np.arange(costs.shape[-1]) * every
         if costs.ndim == 1:
-            ax.plot(iterations, costs, marker="o", markersize=3, label=label)
-            continue
-        lines = ax.plot(iterations, costs.T, linewidth=1, alpha=0.7)
-        for line in lines[1:]:
-            line.set_color(lines[0].get_color())
-        lines[0].set_label(f"{label} ({costs.shape[0]} seeds)")
-    ax.set(title=title, xlabel="iteration (gradient-descent steps)", ylabel="cost J (cross-entropy, nats)")
+            ax.plot(iterations, costs, marker="o", markersize=3, color=color, linestyle=style, label=label)
+        else:
+            lines = ax.plot(iterations, costs.T, linewidth=1.2, alpha=0.8, color=color, linestyle=style)
+            lines[0].set_label(f"{label} ({costs.shape[0]} seeds)")
+    ax.set(title=title, xlabel="iteration (gradient-descent steps)",
+           ylabel="cost J (cross-entropy, nats" + (", log scale)" if log else ")"))
     if log:
         ax.set_yscale("log")
-    ax.legend(fontsize=8)
+    _legend(ax, legend)
     return ax
 
 
-def save_figure(figure, name, directory=None, dpi=80):
-    """Save ``figure`` as ``<name>.png`` and return where it went.
+def _legend(ax, location, **options):
+    """A legend inside the axes at ``location``, or "outside": to the right of the axes."""
+    if location == "outside":
+        return ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **options)
+    return ax.legend(loc=location, **options)
 
-    The folder is ``directory`` when given, else the one named by the environment variable
-    UTILS_IMAGES_DIR when it is set (the test suite points it at a temporary folder), else the
-    repository's Images/ folder (what `make run` regenerates and the README shows).
+
+def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperparameter", ylabel="accuracy",
+               log_x=True, log_y=False, best=None, legend="best"):
+    """Mean and a band of +-1 standard deviation over seeds, of one or more scores against a hyperparameter.
 
     Parameters
     ----------
-    figure : matplotlib Figure
-    name : str, a stable file name such as "initialization_cost_curves" (letters, digits, _ and -)
-    directory : path, optional
-    dpi : int, resolution; the default keeps PNGs small enough for notebooks GitHub renders
+    values : sequence of K numbers, the hyperparameter values
+    curves : dict {label: array (S, K)}, S seeds per value; drawn as the mean with a +-1 std band
+    ax : matplotlib Axes, optional
+    title, xlabel, ylabel : str
+    log_x, log_y : bool, logarithmic axes
+    best : number, optional; marked with a vertical line (the chosen value)
+    legend : str, the legend's location inside the axes, "outside" (to the right), or None (no legend:
+        a figure of several panels shares one)
 
     Returns
     -------
-    path : str, "Images/<name>.png" when saved into Images/, else the full path
+    ax : matplotlib Axes
     """
-    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
-        raise ValueError(f"name must be a file name of letters, digits, '_' and '-' without extension, got {name!r}")
-    if directory is None and os.environ.get(IMAGES_DIR_VARIABLE):
-        directory = os.environ[IMAGES_DIR_VARIABLE]
-    target = Path(directory) if directory is not None else IMAGES_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    path = target / f"{name}.png"
-    figure.savefig(path, dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    return f"Images/{name}.png" if directory is None else str(path)
+    values = np.asarray(values, dtype=float)
+    if not isinstance(curves, dict) or not curves:
+        raise TypeError(f"curves must be a non-empty dict {{label: scores (S, K)}}, got {type(curves).__name__}")
+    ax = _axes(ax, figsize=(6, 4))
+    for label, scores in curves.items():
+        scores = np.asarray(scores, dtype=float)
+        if scores.ndim != 2 or scores.shape[1] != values.size:
+            raise ValueError(f"curves[{label!r}] must have shape (seeds, {values.size}), got {scores.shape}")
+        mean, std = scores.mean(axis=0), scores.std(axis=0)
+        line, = ax.plot(values, mean, marker="o", markersize=4, label=f"{label}, mean of {scores.shape[0]} seeds")
+        ax.fill_between(values, mean - std, mean + std, color=line.get_color(), alpha=0.2)
+    ax.fill_between([], [], color="gray", alpha=0.3, label=f"band: ±1 std over the {scores.shape[0]} seeds")
+    if best is not None:
+        ax.axvline(best, color="k", linestyle="--", linewidth=1, label="value chosen on dev")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    if log_x:
+        ax.set_xscale("log")
+    if log_y:
+        ax.set_yscale("log")
+    if legend:
+        _legend(ax, legend)
+    return ax
+
+
+# ----------------------------------------------------------------------------- gradient checking
 
 
 def plot_parameter_vector(parameters, ax=None, title="All parameters as one vector theta"):
-    """How ``dictionary_to_vector`` lays the parameters out: one coloured block per tensor, in order.
+    """How ``dictionary_to_vector`` lays the parameters out: one block per tensor, in order, ticks at the seams.
 
     Parameters
     ----------
@@ -180,19 +354,42 @@ def plot_parameter_vector(parameters, ax=None, title="All parameters as one vect
     """
     L = check_parameters(parameters)
     names = [f"{kind}{l}" for l in range(1, L + 1) for kind in ("W", "b")]
-    ax = _axes(ax, figsize=(8, 2.2))
-    colors = plt.get_cmap("tab20")(np.linspace(0, 1, 20))
-    start = 0
-    for k, name in enumerate(names):
-        shape = np.shape(parameters[name])
-        size = int(np.prod(shape))
-        ax.barh(0, size, left=start, color=colors[(2 * k) % 20 if name[0] == "W" else (2 * k - 1) % 20],
-                edgecolor="k", label=f"{name} {shape}: entries {start}..{start + size - 1}")
-        ax.text(start + size / 2, 0, name, ha="center", va="center", fontsize=8)
-        start += size
-    ax.set(title=title, xlabel="index in theta (entries, row-major within each block)", yticks=[], xlim=(0, start))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=min(3, len(names)), fontsize=7)
+    sizes = [int(np.prod(np.shape(parameters[name]))) for name in names]
+    starts = np.cumsum([0] + sizes[:-1])
+    total = sum(sizes)
+    ax = _axes(ax, figsize=(8, 2.4))
+    colors = plt.get_cmap("tab20")(np.arange(20))
+    wide = [size >= 0.12 * total for size in sizes]  # blocks wide enough to hold their own label
+    for k, (name, size, start) in enumerate(zip(names, sizes, starts, strict=True)):
+        ax.barh(0, size, left=start, height=1.0, color=colors[(2 * k) % 20 if name[0] == "W" else (2 * k - 1) % 20],
+                edgecolor="k")
+        if wide[k]:
+            ax.text(start + size / 2, 0, f"{name} {np.shape(parameters[name])}", ha="center", va="center")
+    small = [k for k in range(len(names)) if not wide[k]]
+    centers = [starts[k] + sizes[k] / 2 for k in small]
+    for k, center, x in zip(small, centers, _spread(centers, 0.14 * total, 0, total), strict=True):
+        ax.annotate(f"{names[k]} {np.shape(parameters[names[k]])}", xy=(center, 0.5), xytext=(x, 1.1), ha="center",
+                    va="bottom", arrowprops=dict(arrowstyle="-", linewidth=0.8))
+    ticks = [0]
+    for start in starts[1:]:  # a tick where each tensor starts, unless it would crowd the previous one
+        if start - ticks[-1] >= 0.05 * total:
+            ticks.append(int(start))
+    ax.set(title=title, xlabel="index in theta (each block row-major; ticks where a tensor starts)",
+           xlim=(0, total), ylim=(-0.6, 1.9), xticks=ticks)
+    ax.yaxis.set_visible(False)
+    ax.grid(False)
+    ax.spines["left"].set_visible(False)
     return ax
+
+
+def _spread(centers, gap, low, high):
+    """Positions as close as possible to the increasing ``centers``, at least ``gap`` apart, within [low, high]."""
+    positions = []
+    for center in centers:
+        positions.append(max(center, positions[-1] + gap if positions else low))
+    for i in range(len(positions) - 1, -1, -1):  # then pull back whatever ran past ``high``
+        positions[i] = min(positions[i], high - gap / 2 if i == len(positions) - 1 else positions[i + 1] - gap)
+    return positions
 
 
 def plot_relative_errors(reports, ax=None, title="Relative error of each gradient tensor"):
@@ -210,16 +407,16 @@ def plot_relative_errors(reports, ax=None, title="Relative error of each gradien
     """
     if not isinstance(reports, dict) or not reports:
         raise TypeError(f"reports must be a non-empty dict {{label: report}}, got {type(reports).__name__}")
-    ax = _axes(ax, figsize=(6, 3.5))
+    ax = _axes(ax, figsize=(7, 4))
     names = [row.name for row in next(iter(reports.values())).rows]
     width = 0.8 / len(reports)
     for k, (label, report) in enumerate(reports.items()):
         errors = [max(row.relative_error, 1e-16) for row in report.rows]
         ax.bar(np.arange(len(names)) + (k - (len(reports) - 1) / 2) * width, errors, width, label=label)
-    ax.axhline(1e-5, color="k", linestyle="--", linewidth=1, label="per-tensor relative tolerance 1e-5")
-    ax.set(title=title, xlabel="parameter tensor", ylabel="relative error ||g - n|| / (||g|| + ||n||)",
+    ax.axhline(1e-5, color="k", linestyle="--", linewidth=1, label="per-tensor tolerance 1e-5")
+    ax.set(title=title, xlabel="parameter tensor", ylabel=f"relative error (log scale)\n{DIFFERENCE}",
            yscale="log", xticks=np.arange(len(names)), xticklabels=names)
-    ax.legend(fontsize=8)
+    _legend(ax, "best")
     return ax
 
 
@@ -240,51 +437,172 @@ def plot_epsilon_sweep(epsilons, differences, ax=None, title="Choosing epsilon: 
     if epsilons.shape != differences.shape or epsilons.ndim != 1 or np.any(epsilons <= 0):
         raise ValueError(f"epsilons and differences must be 1-D of the same length with epsilons > 0, got shapes "
                          f"{epsilons.shape} and {differences.shape}")
-    ax = _axes(ax, figsize=(6, 4))
+    ax = _axes(ax, figsize=(7, 4.2))
     ax.loglog(epsilons, differences, "o-", label="measured difference")
     best = int(np.argmin(differences))
     ax.loglog(epsilons[best], differences[best], "r*", markersize=14, label=f"best: epsilon = {epsilons[best]:.0e}")
-    ax.axhline(2e-7, color="k", linestyle="--", linewidth=1, label="course threshold 2e-7")
-    ax.set(title=title, xlabel="epsilon (step of the central difference)",
-           ylabel="difference ||g - n|| / (||g|| + ||n||)")
-    ax.legend(fontsize=8)
+    ax.axhline(2e-7, color="k", linestyle="--", linewidth=1, label="the course's threshold 2e-7")
+    order = np.argsort(epsilons)
+    ax.annotate("round-off,\nabout u|J| / epsilon", xy=(epsilons[order[1]], differences[order[1]]), xytext=(25, 10),
+                textcoords="offset points")
+    ax.annotate("truncation,\nabout epsilon²", xy=(epsilons[order[-2]], differences[order[-2]]), xytext=(-95, 0),
+                textcoords="offset points")
+    ax.set(title=title, xlabel="epsilon, the step of the central difference (log scale)",
+           ylabel=f"difference (log scale)\n{DIFFERENCE}")
+    _legend(ax, "best")
     return ax
 
 
-def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperparameter", ylabel="accuracy",
-               log_x=True, log_y=False, best=None):
-    """Mean +- standard deviation over seeds of one or more scores against a swept hyperparameter.
+# ----------------------------------------------------------------------------- checking and saving
+
+
+def check_figure(figure):
+    """What makes ``figure`` hard to read, as a list of sentences (empty when nothing does).
+
+    Checked: every visible panel has a title, and an x and a y label (a panel that shares an axis
+    with a labelled neighbour, or hides the axis, needs none); no text is smaller than MIN_FONT_SIZE;
+    no label, title or tick label of one panel is drawn over another panel or its labels; no two
+    tick labels of an axis, or two texts of a panel, overlap; no text is clipped by its panel; no
+    legend inside a panel covers its data (points, lines, bars or bands), and no legend is drawn over
+    the labels of a panel (or, for a legend of the whole figure, over any panel).
+    """
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    axes = [ax for ax in figure.axes if ax.get_visible()]
+    names = {ax: f"panel {i + 1} ({ax.get_title()!r})" if ax.get_title() else f"panel {i + 1}"
+             for i, ax in enumerate(axes)}
+    problems = []
+    for ax in axes:
+        problems += _missing_labels(ax, names[ax])
+    for text in figure.findobj(Text):
+        if text.get_visible() and text.get_text().strip() and text.get_fontsize() < MIN_FONT_SIZE:
+            problems.append(f"the text {text.get_text()!r} is {text.get_fontsize():g} pt, under {MIN_FONT_SIZE:g} pt")
+    texts = {ax: _texts(ax, renderer) for ax in axes}
+    for a, b in itertools.permutations(axes, 2):
+        problems += [f"{what} of {names[a]} is drawn over {names[b]}" for what, box in texts[a]
+                     if box.overlaps(b.get_window_extent(renderer)) or any(box.overlaps(o) for _, o in texts[b])]
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            boxes = [label.get_window_extent(renderer) for label in _drawn_tick_labels(axis)]
+            if any(p.overlaps(q) for p, q in itertools.combinations(boxes, 2)):
+                problems.append(f"tick labels of the {axis.axis_name} axis of {names[ax]} overlap each other")
+        own = [(text.get_text(), Text.get_window_extent(text, renderer)) for text in ax.texts if text.get_text()]
+        problems += [f"the texts {p!r} and {q!r} of {names[ax]} overlap" for (p, a), (q, b)
+                     in itertools.combinations(own, 2) if a.overlaps(b)]
+        problems += [f"the text {t.get_text()!r} of {names[ax]} is clipped by its panel" for t in ax.texts
+                     if t.get_clip_on() and not _inside(t.get_window_extent(renderer), ax.bbox)]
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            box = legend.get_window_extent(renderer)
+            if _covers_data(ax, box):
+                problems.append(f"the legend of {names[ax]} covers its data: move it (legend='outside')")
+            problems += [f"the legend of {names[ax]} is drawn over {what}" for what, other in texts[ax]
+                         if box.overlaps(other)]
+    for legend in figure.legends:
+        box = legend.get_window_extent(renderer)
+        problems += [f"the figure's legend is drawn over {names[ax]}" for ax in axes
+                     if box.overlaps(ax.get_window_extent(renderer)) or any(box.overlaps(o) for _, o in texts[ax])]
+    return problems
+
+
+def _missing_labels(ax, name):
+    missing = [] if ax.get_title() or ax.get_title("left") else [f"{name} has no title"]
+    for axis, label in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+        shared = (ax.get_shared_x_axes() if label == "x" else ax.get_shared_y_axes()).get_siblings(ax)
+        if axis.get_visible() and not any(getattr(other, f"get_{label}label")() for other in shared):
+            missing.append(f"{name} has no {label} label")
+    return missing
+
+
+def _texts(ax, renderer):
+    """(what, window extent) of the panel's title, axis labels and visible tick labels."""
+    texts = [("the title", ax.title), ("the x label", ax.xaxis.label), ("the y label", ax.yaxis.label)]
+    ticks = _drawn_tick_labels(ax.xaxis) + _drawn_tick_labels(ax.yaxis)
+    texts += [(f"the tick label {t.get_text()!r}", t) for t in ticks]
+    return [(what, text.get_window_extent(renderer)) for what, text in texts
+            if text.get_visible() and text.get_text().strip()]
+
+
+def _drawn_tick_labels(axis):
+    """The tick labels matplotlib draws: visible, not empty, at a tick inside the view limits."""
+    low, high = sorted(axis.get_view_interval())
+    coordinate = 0 if axis.axis_name == "x" else 1
+    return [label for label in axis.get_ticklabels() if label.get_visible() and label.get_text()
+            and low - 1e-9 * abs(high - low) <= label.get_position()[coordinate] <= high + 1e-9 * abs(high - low)]
+
+
+def _inside(box, outer, tolerance=1.0):
+    return (box.x0 >= outer.x0 - tolerance and box.x1 <= outer.x1 + tolerance and box.y0 >= outer.y0 - tolerance
+            and box.y1 <= outer.y1 + tolerance)
+
+
+def _covers_data(ax, box):
+    """Does the legend's box cover a point, a stretch of line, a bar or a band of the panel's data?"""
+    for line in ax.get_lines():
+        if line.get_visible():
+            xy = line.get_transform().transform(np.asarray(line.get_xydata(), dtype=float))
+            if _path_enters(xy[np.isfinite(xy).all(axis=1)], box):
+                return True
+    for collection in ax.collections:
+        if isinstance(collection, PathCollection) and collection.get_offsets().size:
+            xy = collection.get_offset_transform().transform(collection.get_offsets())
+            if _in_box(xy, box).any():
+                return True
+        if isinstance(collection, PolyCollection):
+            for path in collection.get_paths():
+                if path.transformed(collection.get_transform()).intersects_bbox(box, filled=True):
+                    return True
+    return any(isinstance(patch, Rectangle) and patch.get_window_extent().overlaps(box) for patch in ax.patches)
+
+
+def _path_enters(xy, box, step=2.0):
+    """Whether the polyline through the display points ``xy`` passes through ``box`` (sampled every ``step`` px)."""
+    for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:], strict=True):
+        samples = max(2, int(math.hypot(x1 - x0, y1 - y0) / step) + 1)
+        points = np.column_stack([np.linspace(x0, x1, samples), np.linspace(y0, y1, samples)])
+        if _in_box(points, box).any():
+            return True
+    return len(xy) == 1 and bool(_in_box(xy, box).any())
+
+
+def _in_box(points, box):
+    """Which of the display points (n, 2) lie inside ``box``."""
+    return (points[:, 0] >= box.x0) & (points[:, 0] <= box.x1) & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)
+
+
+def save_figure(figure, name, directory=None, dpi=80):
+    """Check ``figure`` with ``check_figure``, save it as ``<name>.png``, and return where it went.
+
+    The folder is ``directory`` when given, else the one named by the environment variable
+    UTILS_IMAGES_DIR when it is set (the test suite points it at a temporary folder), else the
+    repository's Images/ folder (what `make run` regenerates and the README shows).
 
     Parameters
     ----------
-    values : sequence of K numbers, the hyperparameter values
-    curves : dict {label: array (S, K)}, S seeds per value; drawn as the mean with a +-1 std band
-    ax : matplotlib Axes, optional
-    title, xlabel, ylabel : str
-    log_x, log_y : bool, logarithmic axes
-    best : number, optional; marked with a vertical line (the chosen value)
+    figure : matplotlib Figure
+    name : str, a stable file name such as "initialization_cost_curves" (letters, digits, _ and -)
+    directory : path, optional
+    dpi : int, resolution; the default keeps PNGs small enough for notebooks GitHub renders
 
     Returns
     -------
-    ax : matplotlib Axes
+    path : str, "Images/<name>.png" when saved into Images/, else the full path
+
+    Raises
+    ------
+    ValueError
+        When ``check_figure`` finds something that makes the figure hard to read; nothing is saved.
     """
-    values = np.asarray(values, dtype=float)
-    if not isinstance(curves, dict) or not curves:
-        raise TypeError(f"curves must be a non-empty dict {{label: scores (S, K)}}, got {type(curves).__name__}")
-    ax = _axes(ax, figsize=(6, 4))
-    for label, scores in curves.items():
-        scores = np.asarray(scores, dtype=float)
-        if scores.ndim != 2 or scores.shape[1] != values.size:
-            raise ValueError(f"curves[{label!r}] must have shape (seeds, {values.size}), got {scores.shape}")
-        mean, std = scores.mean(axis=0), scores.std(axis=0)
-        line, = ax.plot(values, mean, marker="o", markersize=4, label=f"{label} (mean of {scores.shape[0]} seeds)")
-        ax.fill_between(values, mean - std, mean + std, color=line.get_color(), alpha=0.2)
-    if best is not None:
-        ax.axvline(best, color="k", linestyle="--", linewidth=1, label=f"chosen: {best:g}")
-    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
-    if log_x:
-        ax.set_xscale("log")
-    if log_y:
-        ax.set_yscale("log")
-    ax.legend(fontsize=8)
-    return ax
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        raise ValueError(f"name must be a file name of letters, digits, '_' and '-' without extension, got {name!r}")
+    problems = check_figure(figure)
+    if problems:
+        raise ValueError(f"figure {name!r} is hard to read, so it was not saved:\n- " + "\n- ".join(problems))
+    if directory is None and os.environ.get(IMAGES_DIR_VARIABLE):
+        directory = os.environ[IMAGES_DIR_VARIABLE]
+    target = Path(directory) if directory is not None else IMAGES_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{name}.png"
+    with mpl.rc_context({"savefig.dpi": dpi}):
+        figure.savefig(path, bbox_inches="tight", metadata={"Software": None})
+    return f"Images/{name}.png" if directory is None else str(path)

@@ -41,3 +41,10 @@ def power_of_ten(value, digits=1):
     """
     mantissa, exponent = f"{float(value):.{digits}e}".split("e")
     return f"${mantissa} \\times 10^{{{int(exponent)}}}$"
+
+
+def validation_table(curve, digits=3):
+    """The mean fit and dev accuracies of a ``ValidationCurve`` over its seeds, one column per value."""
+    return markdown_table([curve.parameter] + [f"{value:g}" for value in curve.values],
+                          [["fit accuracy"] + [f"{a:.{digits}f}" for a in curve.fit.mean(axis=0)],
+                           ["dev accuracy"] + [f"{a:.{digits}f}" for a in curve.dev.mean(axis=0)]])
