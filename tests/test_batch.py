@@ -41,7 +41,7 @@ def test_the_result_does_not_depend_on_the_number_of_processes():
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(seeds=[]), ValueError, "seeds must be a non-empty sequence"),
     (dict(seeds=[1, -2]), ValueError, r"seeds\[1\] must be >= 0"),
-    (dict(lambd=[0.1]), ValueError, "lambd must be a number or a sequence of 2 numbers"),
+    (dict(lambd=[0.1]), ValueError, r"lambd must be one value or a sequence of 2 values \(one per seed\), got 1"),
     (dict(lambd=[0.1, -1]), ValueError, r"lambd\[1\] must be >= 0"),
     (dict(keep_prob=[1.0, 0.0]), ValueError, r"keep_prob\[1\] must be in \(0, 1\]"),
     (dict(X=np.stack([train_X] * 3)), ValueError, r"X of shape \(S, n_x, m\) must have S = 2"),
@@ -72,9 +72,10 @@ def test_cost_every_sets_the_recording_interval():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(initialization=["he"]), "initialization and init_scale must be single values or sequences of 2"),
-    (dict(initialization=["he", "random"], init_scale=[None, -1.0]), "scale must be > 0"),
-    (dict(initialization=["he", "he"], init_scale=[None, 1.0]), "scale applies only to method 'random'"),
+    (dict(initialization=["he"]), "initialization must be one value or a sequence of 2 values"),
+    (dict(initialization=["he", "random"], init_scale=[None, -1.0]), r"init_scale\[1\] must be > 0"),
+    (dict(initialization=["he", "he"], init_scale=[None, 1.0]), r"init_scale\[1\] applies only to method 'random'"),
+    (dict(init_scale=0.5), "init_scale applies only to method 'random'"),
     (dict(cost_every=0), "cost_every must be >= 1"),
 ])
 def test_bad_per_network_settings_get_clear_errors(kwargs, message):
@@ -105,7 +106,7 @@ def test_sweep_trains_every_seed_value_pair():
     assert len(grid) == 2 and len(grid[0]) == 2 and costs.shape == (2, 2, 1)
     expected, _ = model(X[1], train_Y, [2, 3, 1], 0.1, 200, lambd=1.0, seed=5)
     assert all(np.array_equal(grid[1][1][k], expected[k]) for k in expected)
-    with pytest.raises(ValueError, match="parameter must be 'lambd' or 'keep_prob'"):
+    with pytest.raises(ValueError, match=r"parameter must be one of \['keep_prob', 'lambd'\]"):
         sweep(X, train_Y, [2, 3, 1], [4, 5], "learning_rate", [0.1])
     with pytest.raises(ValueError, match="lambd is swept"):
         sweep(X, train_Y, [2, 3, 1], [4, 5], "lambd", [0.1], lambd=0.2)

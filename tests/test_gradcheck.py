@@ -350,18 +350,24 @@ X0, Y0, P0, G0 = course_case()
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: gradient_check_n(P0, G0, X0, Y0, epsilon=0), ValueError, "epsilon must be > 0, got 0.0"),
-    (lambda: gradient_check_n(P0, G0, X0, Y0, epsilon=-1e-7), ValueError, "epsilon must be > 0"),
+    (lambda: gradient_check_n(P0, G0, X0, Y0, epsilon=0), ValueError, "epsilon must be between 1e-12 and 1, got 0"),
+    (lambda: gradient_check_n(P0, G0, X0, Y0, epsilon=-1e-7), ValueError, "epsilon must be between 1e-12 and 1"),
+    (lambda: gradient_check_n(P0, G0, X0, Y0, epsilon=1e-300), ValueError, "epsilon must be between 1e-12 and 1"),
+    (lambda: gradient_check_n(P0, G0, X0, Y0, fast="no"), TypeError, "fast must be True or False"),
+    (lambda: gradient_check_n(P0, dict(G0, dW4=G0["dW3"]), X0, Y0), ValueError, r"gradients has unexpected keys"),
+    (lambda: gradient_check_n(without(P0, "W3"), G0, X0, Y0), KeyError, "parameters is missing 'W3'"),
     (lambda: gradient_check_n(P0, without(G0, "db2"), X0, Y0), KeyError,
      "gradients is missing 'db2', the gradient of parameters\\['b2'\\]"),
     (lambda: gradient_check_n(P0, dict(G0, dW1=G0["dW1"].T), X0, Y0), ValueError,
      r"gradients\['dW1'\] has shape \(4, 5\) but parameters\['W1'\] has shape \(5, 4\)"),
     (lambda: gradient_check_n(P0, "grads", X0, Y0), TypeError, "gradients must be a dict"),
-    (lambda: gradient_check_n(P0, G0, X0, Y0, method="fast"), ValueError, "method must be 'batched' or 'loop'"),
+    (lambda: gradient_check_n(P0, G0, X0, Y0, method="fast"), ValueError,
+     r"method must be one of \['batched', 'loop'\]"),
     (lambda: gradient_check_n(P0, G0, X0, Y0, keep_prob=0.5, masks=[np.ones((5, 2), bool)] * 2), ValueError,
      r"masks\[0\] must be a bool array of shape \(5, 3\)"),
-    (lambda: gradient_check_n(P0, G0, X0[:3], Y0), ValueError, "X must have 4 rows"),
-    (lambda: gradient_check(2, 4, epsilon=0), ValueError, "epsilon must be > 0"),
+    (lambda: gradient_check_n(P0, G0, X0[:3], Y0), ValueError, r"parameters\['W1'\] has 4 columns but X has 3 rows"),
+    (lambda: gradient_check(2, 4, epsilon=0), ValueError, "epsilon must be between 1e-12 and 1"),
+    (lambda: gradient_check(1e308, 1e308, epsilon=1), ValueError, "the central difference overflowed .*: x or theta"),
     (lambda: vector_to_dictionary(np.zeros((46, 1)), P0), ValueError, r"theta must have shape \(47, 1\)"),
 ])
 def test_bad_arguments_get_clear_errors(call, error, message):

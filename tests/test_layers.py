@@ -98,6 +98,16 @@ def test_dropout_mask_for_a_batch_draws_each_network_from_its_own_generator():
     np.testing.assert_array_equal(masks[1], dropout_mask((3, 4), 0.5, np.random.default_rng(6)))
 
 
+def test_primitives_accept_lists_and_integer_arrays_as_float64():
+    A, W, b = rng.standard_normal((4, 6)), rng.standard_normal((5, 4)), rng.standard_normal((5, 1))
+    np.testing.assert_array_equal(linear_forward(A.tolist(), W, b)[0], linear_forward(A, W, b)[0])
+    Z = np.array([[-2, 0, 3]])
+    A_int, _ = relu_forward(Z)
+    assert A_int.dtype == np.float64 and A_int.tolist() == [[0.0, 0.0, 3.0]]
+    dA_prev, dW, db = linear_backward(np.ones((5, 6)), (A, W), input_grad=False)  # keywords work
+    assert dA_prev is None and dW.shape == (5, 4)
+
+
 def test_primitives_do_not_write_into_their_arguments():
     A, W, b = rng.standard_normal((4, 6)), rng.standard_normal((5, 4)), rng.standard_normal((5, 1))
     copies = [x.copy() for x in (A, W, b)]
@@ -113,14 +123,20 @@ A, W, b = np.ones((4, 6)), np.ones((5, 4)), np.ones((5, 1))
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: linear_forward([[1.0]], W, b), TypeError, "A_prev must be a numpy array, got list"),
+    (lambda: linear_forward([["one"]], W, b), TypeError, "A_prev must be a numeric array"),
+    (lambda: linear_forward([[1.0]], W, b), ValueError, "W has 4 columns but A_prev has 1 rows"),
     (lambda: linear_forward(np.ones(4), W, b), ValueError, r"A_prev must have at least 2 dimensions"),
     (lambda: linear_forward(np.ones((3, 6)), W, b), ValueError, r"W has 4 columns but A_prev has 3 rows"),
     (lambda: linear_forward(A, W, np.ones((6, 1))), ValueError, r"b must have shape \(5, 1\).*got \(6, 1\)"),
     (lambda: linear_forward(A, W, np.ones((5, 6))), ValueError, r"b must have shape \(5, 1\)"),
     (lambda: linear_forward(np.ones((2, 4, 6)), np.ones((3, 5, 4)), b), ValueError, "do not broadcast"),
     (lambda: linear_backward(np.ones((5, 7)), (A, W)), ValueError, r"dZ must have shape \(5, 6\)"),
-    (lambda: relu_forward(3.0), TypeError, "Z must be a numpy array"),
+    (lambda: relu_forward(3.0), ValueError, r"Z must have at least 2 dimensions \(n, m\), got shape \(\)"),
+    (lambda: relu_forward(np.full((2, 2), 1j)), TypeError, "Z must be real"),
+    (lambda: relu_forward(np.full((2, 2), np.nan)), ValueError, "Z must contain only finite values"),
+    (lambda: linear_forward(A, W * 1e308, b), ValueError, "linear_forward overflowed .*: A_prev, W or b are too large"),
+    (lambda: linear_backward(np.ones((5, 6)), "cache"), TypeError, r"cache must be the cache \(A_prev, W\)"),
+    (lambda: dropout_backward(np.ones((4, 6)), (np.ones((4, 6), bool),)), TypeError, "cache must be the cache"),
     (lambda: relu_backward(np.ones((2, 2)), np.ones((2, 3))), ValueError, r"dA must have the shape .*\(2, 3\)"),
     (lambda: sigmoid_backward(np.ones((2, 2)), np.ones((2, 3))), ValueError, r"dA must have the shape"),
     (lambda: dropout_forward(A, np.ones((4, 6)), 0.5), TypeError, "D must be a bool mask"),

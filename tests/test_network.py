@@ -115,7 +115,12 @@ X3, Y3, P3 = network_case(3)
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: forward_propagation(X3[:2], P3), ValueError, r"X must have 3 rows .*W1'\] of shape \(5, 3\), got 2 rows"),
+    (lambda: forward_propagation(X3[:2], P3), ValueError, r"parameters\['W1'\] has 3 columns but X has 2 rows"),
+    (lambda: forward_propagation(X3, dict(P3, W2=P3["W2"] * 1e300, W3=P3["W3"] * 1e300)), ValueError,
+     "the forward pass overflowed .*: X or the parameters are too large"),
+    (lambda: forward_propagation(X3, dict(P3, extra=1)), ValueError, r"parameters has unexpected keys \['extra'\]"),
+    (lambda: forward_propagation(X3, P3, rng=-1), ValueError, r"rng \(an int seed\) must be >= 0, got -1"),
+    (lambda: forward_propagation(X3, P3, 0.5, rng=2**40), ValueError, "rng .* must be <= 4294967295"),
     (lambda: forward_propagation(X3[0], P3), ValueError, r"X must be a 2-D array, got shape \(7,\)"),
     (lambda: forward_propagation(np.where(X3 > 0, np.nan, X3), P3), ValueError, "X must contain only finite values"),
     (lambda: forward_propagation(np.where(X3 > 0, np.inf, X3), P3), ValueError, "found inf"),
@@ -139,6 +144,8 @@ X3, Y3, P3 = network_case(3)
     (lambda: backward_propagation(X3, Y3 * 2, forward_propagation(X3, P3)[1]), ValueError, "Y must hold only 0 and 1"),
     (lambda: backward_propagation(X3[:, :3], Y3, forward_propagation(X3, P3)[1]), ValueError,
      "X must be the input of the forward pass"),
+    (lambda: backward_propagation(X3 + 1, Y3, forward_propagation(X3, P3)[1]), ValueError,
+     "X must be the input of the forward pass that made cache .*got other values"),
     (lambda: backward_propagation(X3, Y3, forward_propagation(X3, P3)[1], lambd=-1), ValueError, "lambd must be >= 0"),
 ])
 def test_bad_arguments_get_clear_errors(call, error, message):

@@ -63,13 +63,17 @@ def test_predict_gives_0_1_integers_and_never_drops_units():
     np.testing.assert_array_equal(predictions, predict(test_X, parameters))
 
 
-def test_update_parameters_returns_new_arrays():
-    parameters = {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}
-    grads = {"dW1": np.ones((2, 2)), "db1": np.ones((2, 1))}
+def test_update_parameters_returns_new_float64_arrays():
+    parameters = {"W1": np.ones((1, 2)), "b1": np.zeros((1, 1))}
+    grads = {"dW1": np.ones((1, 2)), "db1": np.ones((1, 1)), "dZ1": np.ones((1, 5))}  # the course's dZ is ignored
     updated = update_parameters(parameters, grads, 0.5)
-    np.testing.assert_array_equal(updated["W1"], np.full((2, 2), 0.5))
-    np.testing.assert_array_equal(updated["b1"], np.full((2, 1), -0.5))
-    np.testing.assert_array_equal(parameters["W1"], np.ones((2, 2)))
+    np.testing.assert_array_equal(updated["W1"], np.full((1, 2), 0.5))
+    np.testing.assert_array_equal(updated["b1"], np.full((1, 1), -0.5))
+    np.testing.assert_array_equal(parameters["W1"], np.ones((1, 2)))
+    as_lists = update_parameters({"W1": [[1.0, 1.0]], "b1": [[0.0]]}, {"dW1": [[1.0, 1.0]], "db1": [[1.0]]}, 0.5)
+    assert all(np.array_equal(as_lists[k], updated[k]) for k in updated)
+    single = update_parameters({k: v.astype(np.float32) for k, v in parameters.items()}, grads, 0.5)
+    assert all(v.dtype == np.float64 for v in single.values())
 
 
 def test_model_writes_nothing_into_its_arguments():
@@ -110,12 +114,19 @@ def test_bad_arguments_get_clear_errors(kwargs, error, message):
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda p: predict(X[:1], p), ValueError, "X must have 2 rows"),
+    (lambda p: predict(X[:1], p), ValueError, r"parameters\['W1'\] has 2 columns but X has 1 rows"),
     (lambda p: accuracy(X, Y[:, :3], p), ValueError, r"Y must have shape \(1, 10\)"),
     (lambda p: update_parameters(p, {"dW1": p["W1"]}, 0.1), KeyError, "grads is missing 'db1'"),
     (lambda p: update_parameters(p, dict(dW1=p["W1"][:1], db1=p["b1"], dW2=p["W2"], db2=p["b2"]), 0.1),
-     ValueError, r"grads\['dW1'\] must have the shape of parameters\['W1'\] \(4, 2\), got \(1, 2\)"),
-    (lambda p: update_parameters(p, {}, 0.0), ValueError, "learning_rate must be > 0"),
+     ValueError, r"grads\['dW1'\] has shape \(1, 2\) but parameters\['W1'\] has shape \(4, 2\)"),
+    (lambda p: update_parameters(p, {"d" + k: v for k, v in p.items()}, 0.0), ValueError, "learning_rate must be > 0"),
+    (lambda p: update_parameters(p, {"d" + k: v for k, v in p.items()}, 1e308), ValueError,
+     "update_parameters overflowed .*: learning_rate or grads are too large"),
+    (lambda p: update_parameters(p, dict({"d" + k: v for k, v in p.items()}, dW3=p["W2"]), 0.1), ValueError,
+     "grads has unexpected keys \\['dW3'\\]"),
+    (lambda p: update_parameters(dict(p, b3=p["b2"]), {}, 0.1), KeyError, "parameters is missing 'W3'"),
+    (lambda p: update_parameters(dict(p, W2=np.ones((2, 4)), b2=np.ones((2, 1))), {}, 0.1), ValueError,
+     r"parameters\['W2'\] must have 1 row: the network ends in one sigmoid unit"),
 ])
 def test_bad_arguments_to_predict_and_update_get_clear_errors(call, error, message):
     parameters, _ = model(X, Y, [2, 4, 1], num_iterations=1)

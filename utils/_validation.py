@@ -1,14 +1,25 @@
-"""Argument checks shared by the public functions.
+"""Argument checks shared by the public functions: one place, one wording.
 
-Every check raises with a message that names the argument, says what was expected
-and shows what was given: ``TypeError`` for a value of the wrong kind, ``ValueError``
-for a value of the right kind but outside what is allowed, ``KeyError`` for a missing
-parameter. Array checks return a float64 array and never modify the caller's array.
+Every check raises with a message that names the argument, says what was expected and shows
+what was given: ``TypeError`` for a value of the wrong kind, ``ValueError`` for a value of the
+right kind but outside what is allowed, ``KeyError`` for a missing dictionary entry. Checks that
+accept several forms return the one the package computes with (a float, an int, a float64
+array, a dictionary of float64 arrays); they never modify the caller's objects.
+
+The results are checked too: ``check_finite_result`` turns an overflow (inputs so large that
+the arithmetic leaves the floating-point range) into a clear error instead of inf or nan.
 """
 
 import numbers
+import re
 
 import numpy as np
+
+SEED_MAX = 2**32 - 1
+"""The largest int seed: ``np.random.RandomState`` takes seeds from 0 to 2**32 - 1."""
+
+MAX_PARAMETERS = 10**8
+"""A network of more parameters (0.8 GB of float64) is refused: far beyond what this package is for."""
 
 
 def _describe(value):
@@ -21,8 +32,11 @@ def _describe(value):
     return f"{text} ({type(value).__name__})"
 
 
+# ----------------------------------------------------------------------------- scalars
+
+
 def check_real(name, value):
-    """Return ``value`` as a Python float; ``TypeError`` unless it is a real number."""
+    """Return ``value`` as a finite Python float; ``TypeError`` unless it is a real number."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {_describe(value)}")
     value = float(value)
@@ -47,6 +61,14 @@ def check_nonnegative(name, value):
     return value
 
 
+def check_between(name, value, low, high):
+    """A real number in [low, high]."""
+    value = check_real(name, value)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
+    return value
+
+
 def check_probability(name, value):
     """A probability in (0, 1]."""
     value = check_real(name, value)
@@ -60,13 +82,20 @@ def check_keep_prob(keep_prob):
     return check_probability("keep_prob", keep_prob)
 
 
-def check_count(name, value, minimum=0):
-    """An integer >= ``minimum``."""
+def check_count(name, value, minimum=0, maximum=None):
+    """An integer in [minimum, maximum], returned as a Python int."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {_describe(value)}")
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {value}")
     return int(value)
+
+
+def check_seed(name, value):
+    """An int seed from 0 to SEED_MAX (what ``np.random.RandomState`` accepts)."""
+    return check_count(name, value, maximum=SEED_MAX)
 
 
 def check_flag(name, value):
@@ -76,17 +105,38 @@ def check_flag(name, value):
     return bool(value)
 
 
+def check_choice(name, value, choices):
+    """One of the strings ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        raise ValueError(f"{name} must be one of {sorted(choices)}, got {_describe(value)}")
+    return value
+
+
+def check_instance(name, value, kinds, what):
+    """An instance of ``kinds`` (a type or a tuple of types), described as ``what`` in the message."""
+    if not isinstance(value, kinds):
+        raise TypeError(f"{name} must be {what}, got {_describe(value)}")
+    return value
+
+
 def check_sequence(name, value, what):
     """A non-empty list, tuple or array (not a string) of ``what``; returned as a list."""
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) == 0:
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__len__") or not hasattr(value, "__iter__"):
+        raise TypeError(f"{name} must be a non-empty sequence of {what}, got {_describe(value)}")
+    if len(value) == 0:
         raise ValueError(f"{name} must be a non-empty sequence of {what}, got {value!r}")
     return list(value)
 
 
-def check_array(name, value, ndim=2):
-    """Return ``value`` as a finite float64 array with ``ndim`` dimensions.
+# ----------------------------------------------------------------------------- arrays
 
-    An array that is already float64 is returned as is (never copied, never written).
+
+def check_array(name, value, ndim=2, allow_bool=False):
+    """Return ``value`` as a finite, real float64 array with ``ndim`` dimensions.
+
+    ``ndim`` may be an int, a tuple of allowed ints, or None for any number. Lists and integer
+    arrays are converted (a new array); an array that is already float64 is returned as is (never
+    copied, never written). Booleans are refused, unless ``allow_bool`` (labels may be True/False).
     """
     if isinstance(value, np.ndarray) and value.dtype == np.float64:
         array = value
@@ -95,41 +145,56 @@ def check_array(name, value, ndim=2):
             array = np.asarray(value)
         except (TypeError, ValueError) as error:
             raise TypeError(f"{name} must be a numeric array, got {_describe(value)}") from error
-        if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.number):
+        is_bool = array.dtype == np.bool_
+        if (is_bool and not allow_bool) or not (is_bool or np.issubdtype(array.dtype, np.number)):
             raise TypeError(f"{name} must be a numeric array, got {_describe(value)}")
         if np.issubdtype(array.dtype, np.complexfloating):
             raise TypeError(f"{name} must be real, got {_describe(value)}")
         array = array.astype(np.float64)
-    if array.ndim != ndim:
-        raise ValueError(f"{name} must be a {ndim}-D array, got shape {array.shape}")
+    allowed = (ndim,) if isinstance(ndim, int) else ndim
+    if allowed is not None and array.ndim not in allowed:
+        raise ValueError(f"{name} must be a {' or '.join(f'{n}-D' for n in allowed)} array, got shape {array.shape}")
     if not np.isfinite(array).all():
         bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
         raise ValueError(f"{name} must contain only finite values, found {array[bad]} at index {bad}")
     return array
 
 
-def check_X(X):
-    """Inputs of shape (n_x, m) with m >= 1."""
-    X = check_array("X", X)
-    if X.shape[1] == 0:
-        raise ValueError(f"X must hold at least one example (column), got shape {X.shape}")
+def check_X(X, name="X", ndim=2):
+    """Inputs of shape (n_x, m) (or (S, n_x, m) with ``ndim=(2, 3)``) with n_x >= 1 and m >= 1."""
+    X = check_array(name, X, ndim)
+    if 0 in X.shape:
+        raise ValueError(f"{name} must hold at least one feature (row) and one example (column), got shape {X.shape}")
     return X
 
 
-def check_Y(Y, m):
-    """Labels of shape (1, m) holding only 0 and 1."""
-    Y = check_array("Y", Y)
-    if Y.shape != (1, m):
-        raise ValueError(f"Y must have shape (1, {m}) to match X with {m} examples, got shape {Y.shape}")
+def check_Y(Y, m, name="Y", ndim=2, against="X"):
+    """Labels of shape (1, m) (or (S, 1, m) with ``ndim=(2, 3)``) holding only 0 and 1 (or False and True).
+
+    m is the number of examples of the argument named ``against`` (X, or ZL for a cost).
+    """
+    Y = check_array(name, Y, ndim, allow_bool=True)
+    if Y.shape[-2:] != (1, m):
+        raise ValueError(f"{name} must have shape (1, {m}) to match {against} with {m} examples, got shape {Y.shape}")
     if not np.all((Y == 0) | (Y == 1)):
         bad = Y[(Y != 0) & (Y != 1)][0]
-        raise ValueError(f"Y must hold only 0 and 1 labels, found {bad}")
+        raise ValueError(f"{name} must hold only 0 and 1 labels, found {bad}")
     return Y
 
 
+def check_shape(name, shape):
+    """A weight shape (fan_out, fan_in) of two positive ints, returned as a tuple."""
+    if not isinstance(shape, tuple) or len(shape) != 2:
+        raise TypeError(f"{name} must be a tuple (fan_out, fan_in) of two positive ints, got {_describe(shape)}")
+    sizes = tuple(check_count(f"{name}[{k}]", n, minimum=1) for k, n in enumerate(shape))
+    if sizes[0] * sizes[1] > MAX_PARAMETERS:
+        raise ValueError(f"{name} {sizes} asks for {sizes[0] * sizes[1]:,} weights; at most {MAX_PARAMETERS:,}")
+    return sizes
+
+
 def check_layer_dims(layer_dims):
-    """[n_x, n_1, ..., n_L]: at least two positive integer sizes."""
-    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__"):
+    """[n_x, n_1, ..., n_L]: at least two positive integer sizes, at most MAX_PARAMETERS parameters."""
+    if isinstance(layer_dims, (str, bytes, dict)) or not hasattr(layer_dims, "__len__"):
         raise TypeError(f"layer_dims must be a list of layer sizes, got {_describe(layer_dims)}")
     if len(layer_dims) < 2:
         raise ValueError(
@@ -142,52 +207,120 @@ def check_layer_dims(layer_dims):
         if n <= 0:
             raise ValueError(f"layer_dims must hold positive sizes, got {n} in {list(layer_dims)}")
         sizes.append(int(n))
+    count = sum(n * (n_prev + 1) for n_prev, n in zip(sizes[:-1], sizes[1:], strict=True))
+    if count > MAX_PARAMETERS:
+        raise ValueError(f"layer_dims {sizes} asks for {count:,} parameters; at most {MAX_PARAMETERS:,}")
     return sizes
 
 
-def check_parameters(parameters, n_x=None):
-    """Check a parameter dictionary {"W1", "b1", ..., "WL", "bL"} and return L.
+# ----------------------------------------------------------------------------- parameter dictionaries
 
-    W[l] must be a finite float array of shape (n_l, n_{l-1}) and b[l] of shape (n_l, 1),
-    with n_0 = ``n_x`` when given. Arrays are checked, not converted: the caller's stay untouched.
+_KEY = re.compile(r"([Wb])([1-9]\d*)")
+
+
+def check_parameters(parameters, n_x=None, name="parameters", prefix=""):
+    """Check a parameter dictionary and return it as a new dict of float64 arrays, in the order W1, b1, W2, ...
+
+    The keys are exactly "W1", "b1", ..., "WL", "bL" (with ``prefix`` in front of each: "dW1" for
+    gradients). W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and the
+    network ends in one sigmoid unit: n_L = 1. With ``n_x``, W1 must have n_x columns. Arrays that
+    are already float64 are not copied; the caller's dictionary and arrays are never modified.
     """
     if not isinstance(parameters, dict):
-        raise TypeError(f"parameters must be a dict of arrays 'W1', 'b1', ..., got {_describe(parameters)}")
-    L = sum(1 for key in parameters if isinstance(key, str) and key.startswith("W"))
-    if L == 0:
-        raise KeyError(f"parameters must hold 'W1', 'b1', ...; got keys {sorted(map(str, parameters))}")
-    n_prev = n_x
+        raise TypeError(f"{name} must be a dict of arrays {prefix}W1, {prefix}b1, ..., got {_describe(parameters)}")
+    keys = [key for key in parameters if not (isinstance(key, str) and key.startswith(prefix)
+                                              and _KEY.fullmatch(key[len(prefix):]))]
+    if keys:
+        raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, keys)))}]: a network's {name} are "
+                         f"{prefix}W1, {prefix}b1, ..., {prefix}WL, {prefix}bL")
+    layers = {int(_KEY.fullmatch(key[len(prefix):]).group(2)) for key in parameters}
+    if not layers:
+        raise KeyError(f"{name} must hold {prefix}W1, {prefix}b1, ...; got an empty dict")
+    L = max(layers)
     for l in range(1, L + 1):
-        for key in (f"W{l}", f"b{l}"):
+        for key in (f"{prefix}W{l}", f"{prefix}b{l}"):
             if key not in parameters:
-                raise KeyError(
-                    f"parameters is missing {key!r} (a network of {L} layers needs W1..W{L} and b1..b{L}); "
-                    f"got keys {sorted(map(str, parameters))}"
-                )
-        W = check_array(f"parameters['W{l}']", parameters[f"W{l}"])
-        b = check_array(f"parameters['b{l}']", parameters[f"b{l}"])
+                raise KeyError(f"{name} is missing {key!r} (a network of {L} layers needs {prefix}W1..{prefix}W{L} "
+                               f"and {prefix}b1..{prefix}b{L}); got keys {sorted(map(str, parameters))}")
+    checked, n_prev = {}, n_x
+    for l in range(1, L + 1):
+        W = check_array(f"{name}['{prefix}W{l}']", parameters[f"{prefix}W{l}"])
+        b = check_array(f"{name}['{prefix}b{l}']", parameters[f"{prefix}b{l}"])
+        if 0 in W.shape:
+            raise ValueError(f"{name}['{prefix}W{l}'] must have at least one row and one column, got shape {W.shape}")
         if n_prev is not None and W.shape[1] != n_prev:
             if l == 1:
-                raise ValueError(f"X must have {W.shape[1]} rows (features) to match parameters['W1'] of shape "
-                                 f"{W.shape}, got {n_prev} rows")
-            raise ValueError(f"parameters['W{l}'] must have {n_prev} columns because W{l - 1} has {n_prev} rows, "
-                             f"got shape {W.shape}")
+                raise ValueError(f"{name}['{prefix}W1'] has {W.shape[1]} columns but X has {n_prev} rows (features): "
+                                 f"they must be equal")
+            raise ValueError(f"{name}['{prefix}W{l}'] must have {n_prev} columns because {prefix}W{l - 1} has "
+                             f"{n_prev} rows, got shape {W.shape}")
         if b.shape != (W.shape[0], 1):
-            raise ValueError(f"parameters['b{l}'] must have shape ({W.shape[0]}, 1) like W{l}'s rows, got {b.shape}")
+            raise ValueError(f"{name}['{prefix}b{l}'] must have shape ({W.shape[0]}, 1) like {prefix}W{l}'s rows, "
+                             f"got {b.shape}")
+        checked[f"{prefix}W{l}"], checked[f"{prefix}b{l}"] = W, b
         n_prev = W.shape[0]
-    return L
+    if n_prev != 1:
+        raise ValueError(f"{name}['{prefix}W{L}'] must have 1 row: the network ends in one sigmoid unit for binary "
+                         f"labels, got shape {checked[f'{prefix}W{L}'].shape}")
+    return checked
+
+
+def check_gradients(gradients, parameters, name="gradients"):
+    """Gradients "dW1", "db1", ... of the checked ``parameters``, each of its parameter's shape; a new dict.
+
+    The course's backward pass also returns "dA1", "dZ1", ...: those keys are ignored. Any other
+    key, or a gradient for a parameter that does not exist, is an error.
+    """
+    if not isinstance(gradients, dict):
+        raise TypeError(f"{name} must be a dict of arrays dW1, db1, ..., got {_describe(gradients)}")
+    extra = [key for key in gradients if not (isinstance(key, str) and (re.fullmatch(r"d[AZ]\d+", key)
+                                                                         or key[:1] == "d" and key[1:] in parameters))]
+    if extra:
+        raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, extra)))}]: it holds dW1, db1, ..., "
+                         f"one per parameter of {sorted(parameters)} (and may hold the course's dA1, dZ1, ...)")
+    checked = {}
+    for key, parameter in parameters.items():
+        if "d" + key not in gradients:
+            raise KeyError(f"{name} is missing {'d' + key!r}, the gradient of parameters['{key}']; "
+                           f"got keys {sorted(map(str, gradients))}")
+        gradient = check_array(f"{name}['d{key}']", gradients["d" + key], ndim=np.ndim(gradients["d" + key]))
+        if gradient.shape != parameter.shape:
+            raise ValueError(f"{name}['d{key}'] has shape {gradient.shape} but parameters['{key}'] has shape "
+                             f"{parameter.shape}")
+        checked["d" + key] = gradient
+    return checked
+
+
+def depth(parameters):
+    """L, the number of layers of a checked parameter dictionary."""
+    return len(parameters) // 2
+
+
+# ----------------------------------------------------------------------------- random generators and results
 
 
 def as_rng(rng, name="rng"):
     """Return a random generator: a numpy Generator or RandomState as is, an int seeds a RandomState.
 
     An int seeds a ``np.random.RandomState`` because that reproduces the course's
-    ``np.random.seed(n)`` draws. ``None`` gives a fresh, unseeded ``np.random.default_rng()``.
+    ``np.random.seed(n)`` draws; it must be from 0 to 2**32 - 1. ``None`` gives a fresh, unseeded
+    ``np.random.default_rng()``.
     """
     if isinstance(rng, (np.random.Generator, np.random.RandomState)):
         return rng
     if rng is None:
         return np.random.default_rng()
     if isinstance(rng, numbers.Integral) and not isinstance(rng, (bool, np.bool_)):
-        return np.random.RandomState(int(rng))
+        return np.random.RandomState(check_seed(f"{name} (an int seed)", rng))
     raise TypeError(f"{name} must be a numpy Generator, RandomState, int seed or None, got {_describe(rng)}")
+
+
+def check_finite_result(what, value, culprits):
+    """Raise ``ValueError`` when ``value`` (an array or a float) is not finite: the inputs overflowed.
+
+    ``what`` names the result ("the forward pass"), ``culprits`` the arguments to blame, e.g.
+    "X or parameters are too large".
+    """
+    if not np.isfinite(value).all():
+        raise ValueError(f"{what} overflowed (its result is not finite): {culprits}")
+    return value

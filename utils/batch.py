@@ -8,7 +8,6 @@ every core. Each network of the batch is the one ``model`` would train with its 
 same initial weights, the same dropout masks, the same updates.
 """
 
-import numbers
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import NamedTuple
@@ -16,14 +15,16 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
-    check_array,
+    check_choice,
     check_count,
     check_flag,
     check_layer_dims,
     check_nonnegative,
     check_positive,
     check_probability,
+    check_seed,
     check_sequence,
+    check_X,
     check_Y,
 )
 from .initializers import get_initializer, initialize_parameters
@@ -31,40 +32,32 @@ from .train import COST_EVERY, _gradient_descent, accuracy, dropout_rng
 
 
 def _per_model(name, value, S, check):
-    """A scalar or a length-S sequence, checked by ``check(name, value)``, as a float array (S,)."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return np.full(S, check(name, value))
-    if not isinstance(value, (list, tuple, np.ndarray)) or len(value) != S:
-        raise ValueError(f"{name} must be a number or a sequence of {S} numbers (one per seed), got {value!r}")
-    return np.array([check(f"{name}[{i}]", v) for i, v in enumerate(value)])
+    """One value, or a sequence of S values (one per network), each checked by ``check(name, value)``; a list."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        if len(value) != S:
+            raise ValueError(f"{name} must be one value or a sequence of {S} values (one per seed), got {len(value)}")
+        return [check(f"{name}[{i}]", v) for i, v in enumerate(value)]
+    return [check(name, value)] * S
 
 
 def _per_model_schemes(initialization, init_scale, S):
     """[(method, scale)] * S from one scheme or per-network sequences, each checked."""
-    methods = [initialization] * S if isinstance(initialization, str) else list(initialization)
-    scales = [init_scale] * S if init_scale is None or isinstance(init_scale, numbers.Real) else list(init_scale)
-    if len(methods) != S or len(scales) != S:
-        raise ValueError(f"initialization and init_scale must be single values or sequences of {S} (one per seed), "
-                         f"got {initialization!r} and {init_scale!r}")
-    for method, scale in zip(methods, scales, strict=True):
-        get_initializer(method, scale)
+    methods = _per_model("initialization", initialization, S, lambda name, method: method)
+    scales = _per_model("init_scale", init_scale, S, lambda name, scale: scale)
+    for i, (method, scale) in enumerate(zip(methods, scales, strict=True)):
+        get_initializer(method, scale, scale_name=f"init_scale[{i}]" if isinstance(init_scale, list | tuple)
+                        else "init_scale")
     return list(zip(methods, scales, strict=True))
 
 
 def _per_model_data(X, Y, S):
-    """X (n_x, m) shared or (S, n_x, m); Y (1, m) shared or (S, 1, m)."""
-    X = check_array("X", X, ndim=np.ndim(X) if np.ndim(X) in (2, 3) else 2)
+    """X (n_x, m) shared or (S, n_x, m); Y (1, m) shared or (S, 1, m); checked."""
+    X = check_X(X, ndim=(2, 3))
     if X.ndim == 3 and X.shape[0] != S:
         raise ValueError(f"X of shape (S, n_x, m) must have S = {S} (one data set per seed), got {X.shape}")
-    m = X.shape[-1]
-    if np.ndim(Y) == 3:
-        Y = check_array("Y", Y, ndim=3)
-        if Y.shape != (S, 1, m):
-            raise ValueError(f"Y must have shape (1, {m}) or ({S}, 1, {m}), got {Y.shape}")
-        for s in range(S):
-            check_Y(Y[s], m)
-    else:
-        Y = check_Y(Y, m)
+    Y = check_Y(Y, X.shape[-1], ndim=(2, 3))
+    if Y.ndim == 3 and Y.shape[0] != S:
+        raise ValueError(f"Y of shape (S, 1, m) must have S = {S} (one data set per seed), got {Y.shape}")
     return X, Y
 
 
@@ -108,7 +101,7 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     TrainingDiverged
         When a network's outputs overflow; the message names the network, its seed and the iteration.
     """
-    seeds = [check_count(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
+    seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
     S = len(seeds)
     X, Y = _per_model_data(X, Y, S)
     layer_dims = check_layer_dims(layer_dims)
@@ -123,8 +116,8 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         cost_every=check_count("cost_every", cost_every, minimum=1),
         fixed_masks=check_flag("fixed_masks", fixed_masks),
     )
-    lambd = _per_model("lambd", lambd, S, check_nonnegative)
-    keep_prob = _per_model("keep_prob", keep_prob, S, check_probability)
+    lambd = np.array(_per_model("lambd", lambd, S, check_nonnegative))
+    keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
     schemes = _per_model_schemes(initialization, init_scale, S)
 
@@ -188,19 +181,25 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
     parameters : list of S lists of K parameter dicts; parameters[s][k] is seed s with values[k]
     costs : ndarray, shape (S, K, number of recorded costs)
     """
-    if parameter not in ("lambd", "keep_prob"):
-        raise ValueError(f"parameter must be 'lambd' or 'keep_prob', got {parameter!r}")
-    if parameter in settings:
-        raise ValueError(f"{parameter} is swept: give its values in values, not as a setting")
-    seeds = check_sequence("seeds", seeds, "ints")
-    values = check_sequence("values", values, f"{parameter} values")
+    seeds, parameter, values = _sweep_arguments(seeds, parameter, values, settings)
     S, K = len(seeds), len(values)
-    X, Y = np.asarray(X), np.asarray(Y)
+    X, Y = _per_model_data(X, Y, S)
     grid_X = np.repeat(X, K, axis=0) if X.ndim == 3 else X  # network s * K + k: seed s, value k
     grid_Y = np.repeat(Y, K, axis=0) if Y.ndim == 3 else Y
-    parameters, costs = model_batch(grid_X, grid_Y, layer_dims, list(np.repeat(seeds, K)),
+    parameters, costs = model_batch(grid_X, grid_Y, layer_dims, [seed for seed in seeds for _ in values],
                                     **{parameter: values * S}, **settings)
     return [parameters[s * K:(s + 1) * K] for s in range(S)], costs.reshape(S, K, -1)
+
+
+def _sweep_arguments(seeds, parameter, values, settings):
+    """The checked seeds, swept hyperparameter and its values of ``sweep`` and ``validation_curve``."""
+    seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
+    parameter = check_choice("parameter", parameter, ("lambd", "keep_prob"))
+    if parameter in settings:
+        raise ValueError(f"{parameter} is swept: give its values in values, not as a setting")
+    check = check_nonnegative if parameter == "lambd" else check_probability
+    values = [check(f"values[{k}]", value) for k, value in enumerate(check_sequence("values", values, parameter))]
+    return seeds, parameter, values
 
 
 class ValidationCurve(NamedTuple):
@@ -250,8 +249,9 @@ def validation_curve(X, Y, layer_dims, seeds, parameter, values, dev_size, **set
     -------
     ValidationCurve
     """
-    X, Y = np.asarray(X), np.asarray(Y)
-    m = X.shape[-1] if X.ndim else 0
+    seeds, parameter, values = _sweep_arguments(seeds, parameter, values, settings)
+    X, Y = _per_model_data(X, Y, len(seeds))
+    m = X.shape[-1]
     dev_size = check_count("dev_size", dev_size, minimum=1)
     if dev_size >= m:
         raise ValueError(f"dev_size must leave examples to fit on: below m = {m}, got {dev_size}")

@@ -13,7 +13,7 @@ which never overflows and stays exact for any z (it equals -log(sigmoid(z)) for 
 
 import numpy as np
 
-from ._validation import check_array, check_nonnegative, check_parameters, check_Y
+from ._validation import check_array, check_finite_result, check_nonnegative, check_parameters, check_Y
 
 
 def _cross_entropy_losses(ZL, Y):
@@ -57,7 +57,8 @@ def compute_cost(ZL, Y, parameters=None, lambd=0.0):
     Y : ndarray, shape (1, m)
         Labels 0 or 1.
     parameters : dict, optional
-        Needed when lambd > 0: the weights "W1", ..., "WL" are penalized (biases are not).
+        Needed when lambd > 0: the weights "W1", ..., "WL" are penalized (biases are not). Checked
+        whenever it is given.
     lambd : float >= 0
         L2 regularization strength.
 
@@ -66,14 +67,16 @@ def compute_cost(ZL, Y, parameters=None, lambd=0.0):
     cost : float
     """
     ZL = check_array("ZL", ZL)
-    if ZL.shape[0] != 1:
-        raise ValueError(f"ZL must have shape (1, m): one output logit per example, got {ZL.shape}")
-    Y = check_Y(Y, ZL.shape[1])
+    if ZL.shape[0] != 1 or ZL.shape[1] == 0:
+        raise ValueError(f"ZL must have shape (1, m) with m >= 1: one output logit per example, got {ZL.shape}")
+    Y = check_Y(Y, ZL.shape[1], against="ZL")
     lambd = check_nonnegative("lambd", lambd)
-    cost = _cross_entropy(ZL, Y)
-    if lambd > 0:
-        if parameters is None:
-            raise ValueError("parameters are needed to compute the L2 penalty when lambd > 0, got None")
-        L = check_parameters(parameters)
-        cost += _l2_penalty([parameters[f"W{l}"] for l in range(1, L + 1)], lambd, ZL.shape[1])
-    return float(cost)
+    if parameters is not None:
+        parameters = check_parameters(parameters)
+    elif lambd > 0:
+        raise ValueError("parameters are needed to compute the L2 penalty when lambd > 0, got None")
+    with np.errstate(over="ignore", invalid="ignore"):
+        cost = _cross_entropy(ZL, Y)
+        if lambd > 0:
+            cost += _l2_penalty([W for key, W in parameters.items() if key[0] == "W"], lambd, ZL.shape[1])
+    return float(check_finite_result("the cost", cost, "ZL, parameters or lambd are too large"))

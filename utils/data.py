@@ -7,7 +7,7 @@ X of shape (2, m) (one example per column) and Y of shape (1, m) holding 0/1 int
 import numpy as np
 from sklearn.datasets import make_circles, make_moons
 
-from ._validation import check_count
+from ._validation import check_seed
 
 
 def _columns(X, y):
@@ -54,7 +54,7 @@ def load_2D_dataset(seed=0):
 
     Parameters
     ----------
-    seed : int >= 0
+    seed : int, 0 <= seed <= 2**32 - 1
 
     Returns
     -------
@@ -63,7 +63,7 @@ def load_2D_dataset(seed=0):
     test_X : ndarray, shape (2, 200)
     test_Y : ndarray of int, shape (1, 200)
     """
-    rng = np.random.RandomState(check_count("seed", seed))
+    rng = np.random.RandomState(check_seed("seed", seed))
     X, y = make_moons(n_samples=400, noise=0.15, random_state=rng)
     flipped = rng.random_sample(400) < 0.15
     y = np.where(flipped, 1 - y, y)

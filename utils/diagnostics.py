@@ -2,8 +2,17 @@
 
 import numpy as np
 
-from ._validation import check_array, check_count, check_nonnegative, check_parameters, check_real, check_X, check_Y
-from .network import _backward, _forward, parameter_list
+from ._validation import (
+    check_array,
+    check_count,
+    check_finite_result,
+    check_nonnegative,
+    check_parameters,
+    check_real,
+    check_X,
+    check_Y,
+)
+from .network import _backward, _checked_forward, parameter_list
 
 
 def layer_statistics(X, Y, parameters):
@@ -27,13 +36,15 @@ def layer_statistics(X, Y, parameters):
         "gradient_std": list of L floats, std of dW[l] over its entries, l = 1..L.
     """
     X = check_X(X)
-    L = check_parameters(parameters, n_x=X.shape[0])
+    parameters = check_parameters(parameters, n_x=X.shape[0])
     Y = check_Y(Y, X.shape[1])
-    AL, cache = _forward(X, parameter_list(parameters, L))
-    return {
-        "activation_std": [float(np.std(A_prev)) for A_prev, _ in cache.linear[1:]],
-        "gradient_std": [float(np.std(dW)) for dW, _ in _backward(Y, cache)],
-    }
+    AL, cache = _checked_forward(X, parameter_list(parameters))
+    with np.errstate(over="ignore", invalid="ignore"):
+        statistics = {"activation_std": [float(np.std(A_prev)) for A_prev, _ in cache.linear[1:]],
+                      "gradient_std": [float(np.std(dW)) for dW, _ in _backward(Y, cache)]}
+    for values in statistics.values():
+        check_finite_result("layer_statistics", np.array(values), "X or the parameters are too large")
+    return statistics
 
 
 def iterations_to_reach(costs, target, every):

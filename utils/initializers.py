@@ -14,7 +14,7 @@ import functools
 
 import numpy as np
 
-from ._validation import as_rng, check_layer_dims, check_positive
+from ._validation import as_rng, check_layer_dims, check_positive, check_shape
 
 
 def zeros(shape, rng=None):
@@ -23,12 +23,15 @@ def zeros(shape, rng=None):
     Parameters
     ----------
     shape : tuple (fan_out, fan_in)
-    rng : ignored (kept so every initializer has the same signature)
+    rng : ignored, but checked (kept so every initializer has the same signature)
 
     Returns
     -------
     W : ndarray, shape ``shape``
     """
+    shape = check_shape("shape", shape)
+    if rng is not None:
+        as_rng(rng)
     return np.zeros(shape)
 
 
@@ -38,14 +41,15 @@ def random_normal(shape, rng, scale=10.0):
     Parameters
     ----------
     shape : tuple (fan_out, fan_in)
-    rng : numpy Generator or RandomState
+    rng : numpy Generator or RandomState (an int seeds a RandomState)
     scale : float > 0, the standard deviation
 
     Returns
     -------
     W : ndarray, shape ``shape``
     """
-    return rng.standard_normal(shape) * scale
+    shape, rng = check_shape("shape", shape), as_rng(rng)
+    return rng.standard_normal(shape) * check_positive("scale", scale)
 
 
 def he_normal(shape, rng):
@@ -54,12 +58,13 @@ def he_normal(shape, rng):
     Parameters
     ----------
     shape : tuple (fan_out, fan_in)
-    rng : numpy Generator or RandomState
+    rng : numpy Generator or RandomState (an int seeds a RandomState)
 
     Returns
     -------
     W : ndarray, shape ``shape``
     """
+    shape, rng = check_shape("shape", shape), as_rng(rng)
     return rng.standard_normal(shape) * np.sqrt(2.0 / shape[1])
 
 
@@ -72,12 +77,13 @@ def xavier_normal(shape, rng):
     Parameters
     ----------
     shape : tuple (fan_out, fan_in)
-    rng : numpy Generator or RandomState
+    rng : numpy Generator or RandomState (an int seeds a RandomState)
 
     Returns
     -------
     W : ndarray, shape ``shape``
     """
+    shape, rng = check_shape("shape", shape), as_rng(rng)
     return rng.standard_normal(shape) / np.sqrt(shape[1])
 
 
@@ -90,12 +96,13 @@ def glorot_normal(shape, rng):
     Parameters
     ----------
     shape : tuple (fan_out, fan_in)
-    rng : numpy Generator or RandomState
+    rng : numpy Generator or RandomState (an int seeds a RandomState)
 
     Returns
     -------
     W : ndarray, shape ``shape``
     """
+    shape, rng = check_shape("shape", shape), as_rng(rng)
     return rng.standard_normal(shape) * np.sqrt(2.0 / (shape[0] + shape[1]))
 
 
@@ -109,7 +116,7 @@ INITIALIZERS = {
 """The schemes ``initialize_parameters`` accepts, by name."""
 
 
-def get_initializer(method, scale=None):
+def get_initializer(method, scale=None, scale_name="scale"):
     """The initializer function for a scheme name, ``scale`` bound for "random".
 
     Parameters
@@ -117,6 +124,7 @@ def get_initializer(method, scale=None):
     method : {"zeros", "random", "he", "xavier", "glorot"}
     scale : float > 0, optional
         Standard deviation of "random" (default 10); not accepted with other schemes.
+    scale_name : str, what the caller calls ``scale`` (``model`` calls it init_scale), for error messages
 
     Returns
     -------
@@ -125,9 +133,10 @@ def get_initializer(method, scale=None):
     if not isinstance(method, str) or method not in INITIALIZERS:
         raise ValueError(f"initialization method must be one of {sorted(INITIALIZERS)}, got {method!r}")
     if method == "random":
-        return functools.partial(random_normal, scale=10.0 if scale is None else check_positive("scale", scale))
+        return functools.partial(random_normal, scale=10.0 if scale is None else check_positive(scale_name, scale))
     if scale is not None:
-        raise ValueError(f"scale applies only to method 'random', got scale={scale!r} with method {method!r}")
+        raise ValueError(f"{scale_name} applies only to method 'random', got {scale_name}={scale!r} with method "
+                         f"{method!r}")
     return INITIALIZERS[method]
 
 
@@ -152,10 +161,11 @@ def initialize_parameters(layer_dims, method="he", rng=None, scale=None):
     parameters : dict
         "W1" (n_1, n_x), "b1" (n_1, 1), ..., "WL" (n_L, n_{L-1}), "bL" (n_L, 1).
     """
-    layer_dims = check_layer_dims(layer_dims)
-    initializer = get_initializer(method, scale)
-    rng = as_rng(rng)
+    return initialize(check_layer_dims(layer_dims), get_initializer(method, scale), as_rng(rng))
 
+
+def initialize(layer_dims, initializer, rng):
+    """``initialize_parameters`` with checked arguments and an initializer from ``get_initializer``."""
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = initializer((layer_dims[l], layer_dims[l - 1]), rng)

@@ -9,46 +9,95 @@ Shapes follow the package convention: activations are (n, m), units by examples.
 Any array may also carry leading batch axes, (..., n, m), that evaluate several networks
 at once with the same formulas (batched training and gradient checking use this).
 
-Each primitive checks its arguments and raises a clear error. ``primitive.unchecked`` is
-the same function without the checks, for inner loops whose inputs were checked once
-(``forward_propagation`` checks the whole network, then runs the unchecked primitives).
+Each primitive checks its arguments (array-likes become float64 arrays) and its results
+(an overflow raises an error naming the inputs, instead of returning inf or nan).
+``primitive.unchecked`` is the same function without the checks, for inner loops whose
+inputs were checked once (``forward_propagation`` checks the whole network, then runs the
+unchecked primitives).
 """
 
 import functools
+import inspect
 
 import numpy as np
 from scipy.special import expit
 
+from ._validation import MAX_PARAMETERS, _describe, check_array, check_finite_result, check_flag
 
-def checked_by(check):
-    """Decorator: run ``check(*args)`` before the primitive; keep the bare one as ``.unchecked``."""
+_GENERATORS = (np.random.Generator, np.random.RandomState)
+
+
+def checked_by(check, culprits):
+    """Decorator: run the primitive on ``check(*arguments)`` (checked, converted), then check its results.
+
+    The arguments are bound by the primitive's signature (keywords and defaults work as usual).
+    Its arrays are computed with numpy's floating-point warnings off and must come out finite;
+    otherwise a ValueError says that ``culprits`` (e.g. "A_prev, W or b") are too large. The bare
+    primitive stays available as ``.unchecked``.
+    """
     def decorate(primitive):
+        signature = inspect.signature(primitive)
+
         @functools.wraps(primitive)
-        def checked(*args):
-            check(*args)
-            return primitive(*args)
+        def checked(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            arguments = check(*bound.args)
+            with np.errstate(all="ignore"):
+                result = primitive(*arguments)
+            for array in _outputs(result):
+                check_finite_result(primitive.__name__, array, f"{culprits} are too large")
+            return result
         checked.unchecked = primitive
         return checked
     return decorate
 
 
-def _require_array(name, value):
-    if not isinstance(value, np.ndarray):
-        raise TypeError(f"{name} must be a numpy array, got {type(value).__name__}")
-    if value.ndim < 2:
-        raise ValueError(f"{name} must have at least 2 dimensions (n, m), got shape {value.shape}")
+def _outputs(result):
+    """The arrays of a primitive's result (a cache given as a tuple holds only checked inputs: skipped)."""
+    return [array for array in (result if isinstance(result, tuple) else (result,)) if isinstance(array, np.ndarray)]
 
 
-def _require_same_shape(name, value, shape):
-    _require_array(name, value)
-    if value.shape != shape:
-        raise ValueError(f"{name} must have the shape of the forward output {shape}, got {value.shape}")
+def _array(name, value):
+    """A finite float64 array with at least 2 dimensions, (n, m) or (..., n, m)."""
+    array = check_array(name, value, ndim=None)
+    if array.ndim < 2:
+        raise ValueError(f"{name} must have at least 2 dimensions (n, m), got shape {array.shape}")
+    return array
+
+
+def _same_shape(name, value, shape):
+    array = _array(name, value)
+    if array.shape != shape:
+        raise ValueError(f"{name} must have the shape of the forward output {shape}, got {array.shape}")
+    return array
+
+
+def _pair(name, cache, what):
+    if not isinstance(cache, (tuple, list)) or len(cache) != 2:
+        raise TypeError(f"{name} must be the cache {what} returned by the forward primitive, got {_describe(cache)}")
+    return cache
+
+
+def _mask(name, D):
+    """A dropout mask: an array of bools."""
+    D = np.asarray(D)
+    if D.dtype != np.bool_:
+        raise TypeError(f"{name} must be a bool mask from dropout_mask, got dtype {D.dtype}")
+    return D
+
+
+def _broadcasts_to(name, value, shape, what):
+    try:
+        fits = np.broadcast_shapes(value.shape, shape) == shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(f"{name} must have the shape of {what} {shape}, got {value.shape}")
 
 
 def _check_linear_forward(A_prev, W, b):
-    _require_array("A_prev", A_prev)
-    _require_array("W", W)
-    _require_array("b", b)
+    A_prev, W, b = _array("A_prev", A_prev), _array("W", W), _array("b", b)
     if W.shape[-1] != A_prev.shape[-2]:
         raise ValueError(f"W has {W.shape[-1]} columns but A_prev has {A_prev.shape[-2]} rows: "
                          f"W {W.shape}, A_prev {A_prev.shape}")
@@ -59,75 +108,79 @@ def _check_linear_forward(A_prev, W, b):
     except ValueError:
         raise ValueError(f"the leading batch axes of A_prev {A_prev.shape}, W {W.shape} and b {b.shape} "
                          "do not broadcast") from None
+    return A_prev, W, b
 
 
 def _check_linear_backward(dZ, cache, input_grad=True):
-    A_prev, W = cache
-    _require_array("dZ", dZ)
+    A_prev, W = _pair("cache", cache, "(A_prev, W)")
+    A_prev, W = _array("cache[0] (A_prev)", A_prev), _array("cache[1] (W)", W)
+    dZ = _array("dZ", dZ)
     if dZ.shape[-2] != W.shape[-2] or dZ.shape[-1] != A_prev.shape[-1]:
         raise ValueError(f"dZ must have shape ({W.shape[-2]}, {A_prev.shape[-1]}) like Z, got {dZ.shape}")
+    return dZ, (A_prev, W), check_flag("input_grad", input_grad)
 
 
 def _check_activation_forward(Z):
-    _require_array("Z", Z)
+    return (_array("Z", Z),)
 
 
 def _check_activation_backward(dA, cache):
-    _require_same_shape("dA", dA, cache.shape)
+    cache = _array("cache", cache)
+    return _same_shape("dA", dA, cache.shape), cache
+
+
+def _check_any_array(Z):
+    return (check_array("Z", Z, ndim=None),)
 
 
 def _check_dropout_forward(A, D, keep_prob):
-    _require_array("A", A)
-    _require_array("D", D)
-    if D.dtype != np.bool_:
-        raise TypeError(f"D must be a bool mask from dropout_mask, got dtype {D.dtype}")
-    try:
-        fits = np.broadcast_shapes(A.shape, D.shape) == A.shape
-    except ValueError:
-        fits = False
-    if not fits:
-        raise ValueError(f"D must have the shape of A {A.shape}, got {D.shape}")
-    _check_keep_prob(keep_prob)
+    A, D = _array("A", A), _mask("D", D)
+    _broadcasts_to("D", D, A.shape, "A")
+    return A, D, _check_keep_prob(keep_prob)
 
 
 def _check_dropout_backward(dA_out, cache):
-    D, _ = cache
-    _require_array("dA_out", dA_out)
+    D, keep_prob = _pair("cache", cache, "(D, keep_prob)")
+    D, dA_out = _mask("cache[0] (D)", D), _array("dA_out", dA_out)
     try:
         fits = np.broadcast_shapes(dA_out.shape, D.shape) == dA_out.shape
     except ValueError:
         fits = False
     if not fits:
         raise ValueError(f"dA_out must have the shape of the mask {D.shape}, got {dA_out.shape}")
-
-
-_GENERATORS = (np.random.Generator, np.random.RandomState)
+    return dA_out, (D, _check_keep_prob(keep_prob, "cache[1] (keep_prob)"))
 
 
 def _check_dropout_mask(shape, keep_prob, rng):
-    if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and n >= 0 for n in shape):
-        raise TypeError(f"shape must be a tuple of non-negative ints such as A.shape, got {shape!r}")
-    _check_keep_prob(keep_prob)
+    if not isinstance(shape, tuple) or not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool)
+                                               and n >= 0 for n in shape):
+        raise TypeError(f"shape must be a tuple of non-negative ints such as A.shape, got {_describe(shape)}")
+    if int(np.prod(shape, dtype=object)) > MAX_PARAMETERS:
+        raise ValueError(f"shape {shape} asks for more than {MAX_PARAMETERS:,} mask entries")
+    keep_prob = _check_keep_prob(keep_prob)
     if isinstance(rng, _GENERATORS):
-        return
-    if not isinstance(rng, (list, tuple)) or not all(isinstance(r, _GENERATORS) for r in rng):
-        raise TypeError(f"rng must be a numpy Generator or RandomState, or a list of them, got {type(rng).__name__}")
+        return shape, keep_prob, rng
+    if not isinstance(rng, (list, tuple)) or not rng or not all(isinstance(r, _GENERATORS) for r in rng):
+        raise TypeError(f"rng must be a numpy Generator or RandomState, or a list of them, got {_describe(rng)}")
     if len(shape) < 3 or shape[0] != len(rng):
         raise ValueError(f"a list of {len(rng)} generators needs shape (S, n, m) with S = {len(rng)}, got {shape}")
+    return shape, keep_prob, rng
 
 
-def _check_keep_prob(keep_prob):
-    values = np.asarray(keep_prob)
-    if values.dtype == np.bool_ or not np.issubdtype(values.dtype, np.number):
-        raise TypeError(f"keep_prob must be a number in (0, 1] (or an array of them), got {keep_prob!r}")
+def _check_keep_prob(keep_prob, name="keep_prob"):
+    """A probability in (0, 1], or an array of them (one per network of a batch)."""
+    values = np.asarray(keep_prob) if not isinstance(keep_prob, (str, bytes)) else np.asarray(None)
+    if values.dtype == np.bool_ or not np.issubdtype(values.dtype, np.number) or np.iscomplexobj(values):
+        raise TypeError(f"{name} must be a number in (0, 1] (or an array of them), got {_describe(keep_prob)}")
     if not np.all((values > 0) & (values <= 1)):
-        raise ValueError(f"keep_prob must be a number in (0, 1] (or an array of them), got {keep_prob!r}")
+        raise ValueError(f"{name} must be a number in (0, 1] (or an array of them), got {keep_prob!r}")
+    return keep_prob if isinstance(keep_prob, np.ndarray) else float(keep_prob)
 
 
 # ----------------------------------------------------------------------------- linear
 
 
-@checked_by(_check_linear_forward)
+@checked_by(_check_linear_forward, "A_prev, W or b")
 def linear_forward(A_prev, W, b):
     """Affine map of one layer: Z = W A_prev + b.
 
@@ -147,7 +200,7 @@ def linear_forward(A_prev, W, b):
     return W @ A_prev + b, (A_prev, W)
 
 
-@checked_by(_check_linear_backward)
+@checked_by(_check_linear_backward, "dZ, A_prev or W")
 def linear_backward(dZ, cache, input_grad=True):
     """Gradients of the affine map Z = W A_prev + b.
 
@@ -176,7 +229,7 @@ def linear_backward(dZ, cache, input_grad=True):
 # ----------------------------------------------------------------------------- relu
 
 
-@checked_by(_check_activation_forward)
+@checked_by(_check_activation_forward, "the entries of Z")
 def relu_forward(Z):
     """Rectified linear unit, element-wise: A = max(Z, 0).
 
@@ -192,7 +245,7 @@ def relu_forward(Z):
     return np.maximum(Z, 0.0), Z
 
 
-@checked_by(_check_activation_backward)
+@checked_by(_check_activation_backward, "dA")
 def relu_backward(dA, cache):
     """dZ = dA * 1[Z > 0]  (the derivative at the kink Z = 0 is taken as 0).
 
@@ -212,6 +265,7 @@ def relu_backward(dA, cache):
 # ----------------------------------------------------------------------------- sigmoid
 
 
+@checked_by(_check_any_array, "the entries of Z")
 def sigmoid(Z):
     """Logistic function 1 / (1 + exp(-Z)), computed without overflow.
 
@@ -230,7 +284,7 @@ def sigmoid(Z):
     return expit(Z)
 
 
-@checked_by(_check_activation_forward)
+@checked_by(_check_activation_forward, "the entries of Z")
 def sigmoid_forward(Z):
     """A = sigmoid(Z), element-wise.
 
@@ -243,11 +297,11 @@ def sigmoid_forward(Z):
     A : ndarray, shape (n, m)
     cache : ndarray A
     """
-    A = sigmoid(Z)
+    A = sigmoid.unchecked(Z)
     return A, A
 
 
-@checked_by(_check_activation_backward)
+@checked_by(_check_activation_backward, "dA")
 def sigmoid_backward(dA, cache):
     """dZ = dA * A * (1 - A).
 
@@ -267,7 +321,7 @@ def sigmoid_backward(dA, cache):
 # ----------------------------------------------------------------------------- dropout
 
 
-@checked_by(_check_dropout_mask)
+@checked_by(_check_dropout_mask, "none of the arguments")
 def dropout_mask(shape, keep_prob, rng):
     """Draw an inverted-dropout mask D = (U < keep_prob), U ~ Uniform[0, 1) element-wise.
 
@@ -293,7 +347,7 @@ def dropout_mask(shape, keep_prob, rng):
     return U < keep_prob
 
 
-@checked_by(_check_dropout_forward)
+@checked_by(_check_dropout_forward, "A")
 def dropout_forward(A, D, keep_prob):
     """Inverted dropout with a given mask: A_out = A * D / keep_prob.
 
@@ -314,7 +368,7 @@ def dropout_forward(A, D, keep_prob):
     return A * D / keep_prob, (D, keep_prob)
 
 
-@checked_by(_check_dropout_backward)
+@checked_by(_check_dropout_backward, "dA_out")
 def dropout_backward(dA_out, cache):
     """dA = dA_out * D / keep_prob: units dropped in the forward pass get no gradient.
 

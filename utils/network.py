@@ -9,12 +9,15 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
+    _describe,
     as_rng,
+    check_finite_result,
     check_keep_prob,
     check_nonnegative,
     check_parameters,
     check_X,
     check_Y,
+    depth,
 )
 from .cost import _cross_entropy_backward
 from .layers import (
@@ -57,13 +60,13 @@ class ForwardCache(NamedTuple):
         return self.Z[-1]
 
 
-def parameter_list(parameters, L):
-    """[(W1, b1), ..., (WL, bL)] from the parameter dictionary, as float64 arrays.
+def parameter_list(parameters):
+    """[(W1, b1), ..., (WL, bL)] from a parameter dictionary of W1..WL, b1..bL, as float64 arrays.
 
     Arrays that are already float64 are passed through as they are (not copied).
     """
     return [(np.asarray(parameters[f"W{l}"], dtype=np.float64), np.asarray(parameters[f"b{l}"], dtype=np.float64))
-            for l in range(1, L + 1)]
+            for l in range(1, depth(parameters) + 1)]
 
 
 def _forward(X, layers, keep_prob=1.0, rng=None, masks=None):
@@ -75,6 +78,16 @@ def _forward(X, layers, keep_prob=1.0, rng=None, masks=None):
     """
     Z, linear_cache = linear_forward.unchecked(X, *layers[0])
     return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache)
+
+
+def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None):
+    """``_forward``, with an overflow turned into a clear error instead of inf or nan logits."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        AL, cache = _forward(X, layers, keep_prob, rng, masks)
+    culprits = "X or the parameters are too large" + (" (or keep_prob too small)" if masks or rng else "")
+    for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:])):  # a -inf may hide behind a ReLU
+        check_finite_result("the forward pass", array, culprits)
+    return AL, cache
 
 
 def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=None, probabilities=True):
@@ -95,7 +108,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
         Z, linear_cache = linear_forward.unchecked(A, *layers[l - 1])
         linear_caches.append(linear_cache)
         Zs.append(Z)
-    AL = sigmoid(Z) if probabilities else None
+    AL = sigmoid.unchecked(Z) if probabilities else None
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL)
 
 
@@ -157,29 +170,39 @@ def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
         For ``backward_propagation``; ``cache.ZL`` holds the logits for ``compute_cost``.
     """
     X = check_X(X)
-    L = check_parameters(parameters, n_x=X.shape[0])
+    parameters = check_parameters(parameters, n_x=X.shape[0])
     keep_prob = check_keep_prob(keep_prob)
-    rng, masks = _dropout_source(masks, keep_prob, rng, parameters, L, X.shape[1])
-    return _forward(X, parameter_list(parameters, L), keep_prob, rng, masks)
+    rng, masks = _dropout_source(masks, keep_prob, rng, parameters, X.shape[1])
+    return _checked_forward(X, parameter_list(parameters), keep_prob, rng, masks)
 
 
-def _dropout_source(masks, keep_prob, rng, parameters, L, m):
-    """Where the dropout masks come from: (None, checked masks), (generator, None), or (None, None)."""
+def _dropout_source(masks, keep_prob, rng, parameters, m):
+    """Where the dropout masks come from: (None, checked masks), (generator, None), or (None, None).
+
+    Without dropout (keep_prob 1) ``rng`` is not needed, but it is still checked: a wrong one is an error.
+    """
     if masks is not None:
-        return None, _check_masks(masks, keep_prob, rng, parameters, L, m)
-    return (as_rng(rng) if keep_prob < 1.0 else None), None
+        return None, _check_masks(masks, keep_prob, rng, parameters, m)
+    generator = as_rng(rng) if rng is not None or keep_prob < 1.0 else None
+    return (generator if keep_prob < 1.0 else None), None
 
 
-def _check_masks(masks, keep_prob, rng, parameters, L, m):
+def _check_masks(masks, keep_prob, rng, parameters, m):
+    L = depth(parameters)
     if keep_prob == 1.0:
         raise ValueError("masks were given but keep_prob == 1.0 applies no dropout; pass keep_prob < 1")
     if rng is not None:
         raise ValueError("give either rng (to draw fresh masks) or masks (to reuse them), not both")
+    if not isinstance(masks, (list, tuple)):
+        raise TypeError(f"masks must be a list of {L - 1} bool arrays, one per hidden layer (cache.masks), "
+                        f"got {_describe(masks)}")
     if len(masks) != L - 1:
         raise ValueError(f"masks must hold {L - 1} arrays, one per hidden layer, got {len(masks)}")
     checked = []
     for l, D in enumerate(masks, start=1):
         expected = (parameters[f"W{l}"].shape[0], m)
+        if not isinstance(D, np.ndarray | list | tuple):
+            raise TypeError(f"masks[{l - 1}] must be a bool array of shape {expected}, got {_describe(D)}")
         D = np.asarray(D)
         if D.shape != expected or D.dtype != np.bool_:
             raise ValueError(f"masks[{l - 1}] must be a bool array of shape {expected}, "
@@ -217,8 +240,13 @@ def backward_propagation(X, Y, cache, lambd=0.0):
     if not isinstance(cache, ForwardCache):
         raise TypeError(f"cache must be the ForwardCache returned by forward_propagation, got {type(cache).__name__}")
     X = check_X(X)
-    if X.shape != cache.linear[0][0].shape:
-        raise ValueError(f"X must be the input of the forward pass, shape {cache.linear[0][0].shape}, got {X.shape}")
+    if X.shape != cache.linear[0][0].shape or not np.array_equal(X, cache.linear[0][0]):
+        raise ValueError(f"X must be the input of the forward pass that made cache (shape {cache.linear[0][0].shape}), "
+                         f"got {'other values' if X.shape == cache.linear[0][0].shape else f'shape {X.shape}'}")
     Y = check_Y(Y, X.shape[1])
     lambd = check_nonnegative("lambd", lambd)
-    return gradient_dict(_backward(Y, cache, lambd if lambd > 0 else None))
+    with np.errstate(over="ignore", invalid="ignore"):
+        gradients = gradient_dict(_backward(Y, cache, lambd if lambd > 0 else None))
+    for gradient in gradients.values():
+        check_finite_result("the backward pass", gradient, "the forward pass's parameters, or lambd, are too large")
+    return gradients

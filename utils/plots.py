@@ -19,14 +19,27 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-from ._validation import check_parameters, check_X, check_Y
-from .network import _forward, parameter_list
+from ._validation import (
+    check_array,
+    check_choice,
+    check_count,
+    check_flag,
+    check_instance,
+    check_nonnegative,
+    check_parameters,
+    check_real,
+    check_X,
+    check_Y,
+)
+from .gradcheck import GradientCheckReport
+from .network import _checked_forward, parameter_list
 from .train import COST_EVERY
 
 IMAGES_DIR = Path(__file__).resolve().parents[1] / "Images"
@@ -62,6 +75,8 @@ STYLE = {
 CLASS_COLORS = ("#d62728", "#1f77b4")  # label 0 red, label 1 blue
 REGION_COLORS = ListedColormap(["#f6c6c6", "#c6dbf0"])
 FEATURE_LABELS = ("feature $x_1$", "feature $x_2$")
+LEGEND_LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
+                    "center right", "lower center", "upper center", "center", "outside")
 LINE_STYLES = ("-", "--", "-.", ":")  # with the colours: curves that lie on top of each other stay visible
 DIFFERENCE = "‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖)"
 
@@ -72,7 +87,18 @@ def set_style():
 
 
 def _axes(ax, figsize=(5, 4)):
-    return plt.subplots(figsize=figsize)[1] if ax is None else ax
+    """``ax``, or a new figure's axes when it is None."""
+    if ax is None:
+        return plt.subplots(figsize=figsize)[1]
+    return check_instance("ax", ax, mpl.axes.Axes, "a matplotlib Axes or None")
+
+
+def _check_figure_argument(figure):
+    return check_instance("figure", figure, mpl.figure.Figure, "a matplotlib Figure")
+
+
+def _check_legend(legend):
+    return check_choice("legend", legend, LEGEND_LOCATIONS)
 
 
 def _colors():
@@ -102,6 +128,7 @@ def plot_data(X, Y, ax=None, title="Data", legend=True):
     if X.shape[0] != 2:
         raise ValueError(f"X must have 2 rows (a 2-D data set) to be plotted, got shape {X.shape}")
     Y = check_Y(Y, X.shape[1])
+    legend = check_flag("legend", legend)
     ax = _axes(ax)
     for label, color in enumerate(CLASS_COLORS):
         chosen = Y[0] == label
@@ -134,11 +161,13 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
     ax : matplotlib Axes
     """
     X = check_X(X)
-    L = check_parameters(parameters, n_x=2)
+    parameters = check_parameters(parameters, n_x=2)
+    resolution = check_count("resolution", resolution, minimum=2, maximum=2000)
+    margin, legend = check_nonnegative("margin", margin), check_flag("legend", legend)
     (x_min, y_min), (x_max, y_max) = X.min(axis=1) - margin, X.max(axis=1) + margin
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
     grid = np.vstack([xx.ravel(), yy.ravel()])
-    probabilities, _ = _forward(grid, parameter_list(parameters, L))
+    probabilities, _ = _checked_forward(grid, parameter_list(parameters))
     predicted = (probabilities > 0.5).reshape(xx.shape)
     ax = _axes(ax)
     ax.contourf(xx, yy, predicted, levels=[-0.5, 0.5, 1.5], cmap=REGION_COLORS)
@@ -152,7 +181,7 @@ def plot_decision_boundary(parameters, X, Y, ax=None, title="Decision boundary",
 
 def boundary_legend_handles(ax):
     """The legend entries of a decision-boundary panel: its classes, the two regions, the boundary."""
-    handles, _ = ax.get_legend_handles_labels()
+    handles, _ = check_instance("ax", ax, mpl.axes.Axes, "a matplotlib Axes").get_legend_handles_labels()
     return handles + [Patch(color=REGION_COLORS(0), label="predicted 0"),
                       Patch(color=REGION_COLORS(1), label="predicted 1"),
                       Line2D([], [], color="k", linewidth=1, label="boundary, $a^{[L]} = 0.5$")]
@@ -165,7 +194,10 @@ def _panels(count, panel_size, ncols, data):
     X arrays to be drawn, with a margin of 0.5), plus room for two-line titles, a figure title, the
     axis labels and a legend below all panels.
     """
-    ncols = ncols or count
+    panel_size = check_real("panel_size", panel_size)
+    if not 0.5 <= panel_size <= 20:
+        raise ValueError(f"panel_size must be between 0.5 and 20 inches, got {panel_size:g}")
+    ncols = count if ncols is None else check_count("ncols", ncols, minimum=1)
     nrows = math.ceil(count / ncols)
     low = np.min([X.min(axis=1) for X in data], axis=0) - 0.5
     high = np.max([X.max(axis=1) for X in data], axis=0) + 0.5
@@ -180,6 +212,10 @@ def _panels(count, panel_size, ncols, data):
 
 def shared_legend(fig, handles):
     """One legend for the whole figure, below its panels."""
+    check_instance("fig", fig, mpl.figure.Figure, "a matplotlib Figure")
+    handles = list(handles) if isinstance(handles, list | tuple) else handles
+    if not isinstance(handles, list) or not handles or not all(isinstance(h, mpl.artist.Artist) for h in handles):
+        raise TypeError(f"handles must be a non-empty list of matplotlib artists (legend handles), got {handles!r:.80}")
     return fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 5))
 
 
@@ -267,11 +303,12 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     """
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves must be a non-empty dict {{label: costs}}, got {type(curves).__name__}")
+    curves = {label: check_array(f"curves[{label!r}]", costs, ndim=(1, 2)) for label, costs in curves.items()}
+    every, log, legend = check_count("every", every, minimum=1), check_flag("log", log), _check_legend(legend)
+    if log and any(np.any(costs <= 0) for costs in curves.values()):
+        raise ValueError("curves must hold positive costs to be drawn on a log scale (log=True)")
     ax = _axes(ax)
     for (label, costs), color, style in zip(curves.items(), itertools.cycle(_colors()), itertools.cycle(LINE_STYLES)):
-        costs = np.asarray(costs, dtype=float)
-        if costs.ndim not in (1, 2):
-            raise ValueError(f"curves[{label!r}] must have shape (k,) or (seeds, k), got {costs.shape}")
         iterations = np.arange(costs.shape[-1]) * every
         if costs.ndim == 1:
             ax.plot(iterations, costs, marker="o", markersize=3, color=color, linestyle=style, label=label)
@@ -312,13 +349,18 @@ def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperp
     -------
     ax : matplotlib Axes
     """
-    values = np.asarray(values, dtype=float)
+    values = check_array("values", values, ndim=1)
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves must be a non-empty dict {{label: scores (S, K)}}, got {type(curves).__name__}")
+    log_x, log_y = check_flag("log_x", log_x), check_flag("log_y", log_y)
+    if log_x and np.any(values <= 0):
+        raise ValueError("values must be positive to be drawn on a log scale (log_x=True)")
+    best = None if best is None else check_real("best", best)
+    legend = None if legend is None else _check_legend(legend)
     ax = _axes(ax, figsize=(6, 4))
     for label, scores in curves.items():
-        scores = np.asarray(scores, dtype=float)
-        if scores.ndim != 2 or scores.shape[1] != values.size:
+        scores = check_array(f"curves[{label!r}]", scores)
+        if scores.shape[1] != values.size:
             raise ValueError(f"curves[{label!r}] must have shape (seeds, {values.size}), got {scores.shape}")
         mean, std = scores.mean(axis=0), scores.std(axis=0)
         line, = ax.plot(values, mean, marker="o", markersize=4, label=f"{label}, mean of {scores.shape[0]} seeds")
@@ -352,8 +394,8 @@ def plot_parameter_vector(parameters, ax=None, title="All parameters as one vect
     -------
     ax : matplotlib Axes
     """
-    L = check_parameters(parameters)
-    names = [f"{kind}{l}" for l in range(1, L + 1) for kind in ("W", "b")]
+    parameters = check_parameters(parameters)
+    names = list(parameters)
     sizes = [int(np.prod(np.shape(parameters[name]))) for name in names]
     starts = np.cumsum([0] + sizes[:-1])
     total = sum(sizes)
@@ -405,8 +447,11 @@ def plot_relative_errors(reports, ax=None, title="Relative error of each gradien
     -------
     ax : matplotlib Axes
     """
-    if not isinstance(reports, dict) or not reports:
-        raise TypeError(f"reports must be a non-empty dict {{label: report}}, got {type(reports).__name__}")
+    if not isinstance(reports, dict) or not reports or not all(
+            isinstance(report, GradientCheckReport) for report in reports.values()):
+        raise TypeError(f"reports must be a non-empty dict {{label: GradientCheckReport}}, got {reports!r:.80}")
+    if len({tuple(row.name for row in report.rows) for report in reports.values()}) > 1:
+        raise ValueError("reports must check the same tensors, in the same order")
     ax = _axes(ax, figsize=(7, 4))
     names = [row.name for row in next(iter(reports.values())).rows]
     width = 0.8 / len(reports)
@@ -433,9 +478,9 @@ def plot_epsilon_sweep(epsilons, differences, ax=None, title="Choosing epsilon: 
     -------
     ax : matplotlib Axes
     """
-    epsilons, differences = np.asarray(epsilons, dtype=float), np.asarray(differences, dtype=float)
-    if epsilons.shape != differences.shape or epsilons.ndim != 1 or np.any(epsilons <= 0):
-        raise ValueError(f"epsilons and differences must be 1-D of the same length with epsilons > 0, got shapes "
+    epsilons, differences = check_array("epsilons", epsilons, ndim=1), check_array("differences", differences, ndim=1)
+    if epsilons.shape != differences.shape or epsilons.size < 2 or np.any(epsilons <= 0) or np.any(differences <= 0):
+        raise ValueError(f"epsilons and differences must be positive, of the same length, at least 2, got shapes "
                          f"{epsilons.shape} and {differences.shape}")
     ax = _axes(ax, figsize=(7, 4.2))
     ax.loglog(epsilons, differences, "o-", label="measured difference")
@@ -466,8 +511,10 @@ def check_figure(figure):
     legend inside a panel covers its data (points, lines, bars or bands), and no legend is drawn over
     the labels of a panel (or, for a legend of the whole figure, over any panel).
     """
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
+    _check_figure_argument(figure)
+    canvas = figure.canvas if hasattr(figure.canvas, "get_renderer") else FigureCanvasAgg(figure)  # e.g. closed
+    canvas.draw()
+    renderer = canvas.get_renderer()
     axes = [ax for ax in figure.axes if ax.get_visible()]
     names = {ax: f"panel {i + 1} ({ax.get_title()!r})" if ax.get_title() else f"panel {i + 1}"
              for i, ax in enumerate(axes)}
@@ -593,8 +640,12 @@ def save_figure(figure, name, directory=None, dpi=80):
     ValueError
         When ``check_figure`` finds something that makes the figure hard to read; nothing is saved.
     """
+    _check_figure_argument(figure)
     if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
         raise ValueError(f"name must be a file name of letters, digits, '_' and '-' without extension, got {name!r}")
+    dpi = check_count("dpi", dpi, minimum=10, maximum=600)
+    if directory is not None and not isinstance(directory, str | os.PathLike):
+        raise TypeError(f"directory must be a path (str or os.PathLike) or None, got {type(directory).__name__}")
     problems = check_figure(figure)
     if problems:
         raise ValueError(f"figure {name!r} is hard to read, so it was not saved:\n- " + "\n- ".join(problems))

@@ -4,18 +4,21 @@ import numpy as np
 
 from ._validation import (
     check_count,
+    check_finite_result,
     check_flag,
+    check_gradients,
     check_keep_prob,
     check_layer_dims,
     check_nonnegative,
     check_parameters,
     check_positive,
+    check_seed,
     check_X,
     check_Y,
 )
 from .cost import _cross_entropy, _l2_penalty
-from .initializers import initialize_parameters
-from .network import _backward, _forward, parameter_list
+from .initializers import get_initializer, initialize
+from .network import _backward, _checked_forward, _forward, parameter_list
 
 COST_EVERY = 1000
 """The cost is recorded at iteration 0 and every COST_EVERY iterations, as in the course."""
@@ -37,7 +40,7 @@ def dropout_rng(seed):
     It is independent of the initialization stream ``np.random.RandomState(seed)``, so
     turning dropout on does not change the initial weights.
     """
-    return np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
+    return np.random.default_rng(np.random.SeedSequence(check_seed("seed", seed)).spawn(1)[0])
 
 
 def update_parameters(parameters, grads, learning_rate):
@@ -45,8 +48,8 @@ def update_parameters(parameters, grads, learning_rate):
 
     Parameters
     ----------
-    parameters : dict "W1", "b1", ... (arrays of any shapes)
-    grads : dict "dW1", "db1", ... with the same shapes
+    parameters : dict "W1", "b1", ..., "WL", "bL"
+    grads : dict "dW1", "db1", ... with the same shapes (the course's "dA1", "dZ1", ... are ignored)
     learning_rate : float > 0
 
     Returns
@@ -54,19 +57,13 @@ def update_parameters(parameters, grads, learning_rate):
     parameters : dict
         A new dictionary of new arrays; the arguments are left untouched.
     """
-    L = check_parameters(parameters)
+    parameters = check_parameters(parameters)
+    grads = check_gradients(grads, parameters, name="grads")
     learning_rate = check_positive("learning_rate", learning_rate)
-    if not isinstance(grads, dict):
-        raise TypeError(f"grads must be a dict 'dW1', 'db1', ..., got {type(grads).__name__}")
-    updated = {}
-    for key in [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]:
-        if "d" + key not in grads:
-            raise KeyError(f"grads is missing {'d' + key!r}; got keys {sorted(map(str, grads))}")
-        grad = np.asarray(grads["d" + key])
-        if grad.shape != parameters[key].shape:
-            raise ValueError(f"grads['d{key}'] must have the shape of parameters['{key}'] "
-                             f"{parameters[key].shape}, got {grad.shape}")
-        updated[key] = parameters[key] - learning_rate * grad
+    with np.errstate(over="ignore", invalid="ignore"):
+        updated = {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+    for value in updated.values():
+        check_finite_result("update_parameters", value, "learning_rate or grads are too large")
     return updated
 
 
@@ -126,13 +123,15 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     num_iterations = check_count("num_iterations", num_iterations)
     lambd = check_nonnegative("lambd", lambd)
     keep_prob = check_keep_prob(keep_prob)
-    seed = check_count("seed", seed)
+    seed = check_seed("seed", seed)
+    print_cost = check_flag("print_cost", print_cost)
     cost_every = check_count("cost_every", cost_every, minimum=1)
     fixed_masks = check_flag("fixed_masks", fixed_masks)
 
-    parameters = initialize_parameters(layer_dims, initialization, np.random.RandomState(seed), init_scale)
+    initializer = get_initializer(initialization, init_scale, scale_name="init_scale")
+    parameters = initialize(layer_dims, initializer, np.random.RandomState(seed))
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
-    costs = _gradient_descent(X, Y, parameter_list(parameters, len(layer_dims) - 1), learning_rate,
+    costs = _gradient_descent(X, Y, parameter_list(parameters), learning_rate,
                               num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost, cost_every,
                               fixed_masks)
     return parameters, [float(cost) for cost in costs]
@@ -155,7 +154,7 @@ def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0
         for i in range(num_iterations):
             AL, cache = _forward(X, layers, keep_prob, None if masks else rng, masks)
             if not np.isfinite(cache.ZL).all():
-                _diverged([cache.ZL], i, learning_rate, labels)
+                _diverged([cache.ZL], i, learning_rate, lambd, labels)
             if fixed_masks and rng is not None:
                 masks = cache.masks
             if i % cost_every == 0:
@@ -170,11 +169,11 @@ def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0
                 b -= learning_rate * db
     parameters = [array for layer in layers for array in layer]
     if not all(np.isfinite(array).all() for array in parameters):  # the last update's result
-        _diverged(parameters, num_iterations, learning_rate, labels)
+        _diverged(parameters, num_iterations, learning_rate, lambd, labels)
     return costs
 
 
-def _diverged(arrays, iteration, learning_rate, labels=None):
+def _diverged(arrays, iteration, learning_rate, lambd=None, labels=None):
     """Raise ``TrainingDiverged`` for the networks whose arrays (..., n, k) hold a non-finite entry.
 
     The arrays are the logits during training, the parameters after the last update; the leading axes
@@ -184,10 +183,13 @@ def _diverged(arrays, iteration, learning_rate, labels=None):
     which = ""
     if labels is not None:
         which = " for " + ", ".join(label for label, ok in zip(labels, np.ravel(finite), strict=True) if not ok)
+    smaller = f"a smaller learning_rate (it is {learning_rate:g}), "
+    if lambd is not None:
+        smaller += f"a smaller lambd (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}), "
     raise TrainingDiverged(
         f"training diverged at iteration {iteration}{which}: the network's outputs are no longer finite numbers "
-        f"(the activations or the weights overflowed). The steps are too large for this network: try a smaller "
-        f"learning_rate (it is {learning_rate:g}), or smaller initial weights.")
+        f"(the activations or the weights overflowed). The steps are too large for this network: try {smaller}"
+        f"or smaller initial weights.")
 
 
 def predict(X, parameters):
@@ -203,8 +205,8 @@ def predict(X, parameters):
     predictions : ndarray of int, shape (1, m)
     """
     X = check_X(X)
-    L = check_parameters(parameters, n_x=X.shape[0])
-    AL, _ = _forward(X, parameter_list(parameters, L))
+    parameters = check_parameters(parameters, n_x=X.shape[0])
+    AL, _ = _checked_forward(X, parameter_list(parameters))
     return (AL > 0.5).astype(int)
 
 
