@@ -1,9 +1,12 @@
-"""compute_cost: stable from the logits, the course's values, the L2 term."""
+"""compute_cost: stable from the logits, the course's values, the L2 term; the loss's central difference."""
+
+from decimal import Decimal, localcontext
 
 import numpy as np
 import pytest
 
 from utils import compute_cost, forward_propagation, initialize_parameters, load_circles
+from utils.cost import _cross_entropy_central_difference
 
 
 def logit(p):
@@ -43,6 +46,45 @@ def test_cost_at_extreme_logits_is_exact():
     # a confidently wrong logit z costs |z|; a confidently right one costs exp(-|z|), here 0
     assert compute_cost(np.array([[1000.0, -1000.0]]), np.array([[0, 1]])) == 1000.0
     assert compute_cost(np.array([[1000.0, -1000.0]]), np.array([[1, 0]])) == 0.0
+
+
+def exact_central_difference(z, y, d):
+    """loss(z + d, y) - loss(z - d, y) in decimal arithmetic, loss = max(z, 0) - z y + log(1 + exp(-|z|)).
+
+    With 40 digits more than exp(-|z|) and the smallest of |z| and |d| span below 1, nothing that matters
+    is rounded away.
+    """
+    with localcontext() as context:
+        context.prec = 40 + int(abs(z) / np.log(10)) + max(0, -int(np.log10(min(abs(x) for x in (z, d) if x != 0))))
+        z, d = Decimal(z), Decimal(d)
+
+        def loss(x):
+            return max(x, 0) - x * y + (1 + (-abs(x)).exp()).ln()
+        return float(loss(z + d) - loss(z - d))
+
+
+def central_difference_cases():
+    rng = np.random.default_rng(0)
+    logits = [0.0, 1e-300, 3.5e-12, 0.7, 5.0, 36.0, 40.0, 300.0, 745.0, 900.0]
+    for z in [sign * value for value in logits for sign in (1, -1)]:
+        steps = [1e-16, 1e-9, 1e-7, 1e-3, 0.5, 1.0, 3.0, 60.0]
+        steps += [abs(z) * factor for factor in (0.5, 1.0, 2.0) if 0 < abs(z) <= 1]  # steps that cross 0
+        for d in steps + [10.0 ** rng.uniform(-16, 0)]:
+            for y in (0, 1):
+                yield z, y, d * rng.choice([1, -1])
+
+
+def test_the_central_difference_of_the_loss_is_exact_to_a_few_ulps():
+    """The identity the batched gradient check evaluates, against exact arithmetic, with no cancellation anywhere."""
+    cases = list(central_difference_cases())
+    z, y, d = (np.array(column) for column in zip(*cases, strict=True))
+    with np.errstate(under="ignore"):
+        computed = _cross_entropy_central_difference(z, y, d)
+    exact = np.array([exact_central_difference(*case) for case in cases])
+    normal = np.abs(exact) > 1e-290  # below, the result itself is subnormal and has fewer digits
+    relative = np.abs(computed - exact)[normal] / np.abs(exact)[normal]
+    assert len(cases) > 350 and relative.max() < 8 * np.finfo(float).eps, cases[int(np.argmax(relative))]
+    assert np.all(np.abs(computed - exact)[~normal] < 1e-300)
 
 
 def test_l2_penalizes_weights_only():

@@ -7,7 +7,13 @@ import pytest
 
 import utils.gradcheck as gradcheck_module
 from tests._numeric import numerical_gradient
-from utils import backward_propagation, forward_propagation, initialize_parameters, load_gradient_check_case
+from utils import (
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+    load_gradient_check_case,
+)
 from utils.gradcheck import (
     dictionary_to_vector,
     gradient_check,
@@ -119,6 +125,65 @@ def test_batched_and_loop_numerical_gradients_agree_with_an_independent_referenc
     for name in parameters:
         np.testing.assert_allclose(batched["d" + name], loop["d" + name], atol=1e-10)
         np.testing.assert_allclose(batched["d" + name], analytic["d" + name], atol=1e-8)
+
+
+def plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directions, epsilon):
+    """(J(theta + eps U) - J(theta - eps U)) / (2 eps) per direction (name, U): two whole forward passes each."""
+    def cost(p):
+        return compute_cost(forward_propagation(X, p, keep_prob, masks=masks)[1].ZL, Y, p, lambd)
+    return [(cost(dict(parameters, **{name: parameters[name] + epsilon * U}))
+             - cost(dict(parameters, **{name: parameters[name] - epsilon * U}))) / (2 * epsilon)
+            for name, U in directions]
+
+
+@pytest.mark.parametrize("lambd, keep_prob", [(0.0, 1.0), (0.7, 0.7)])
+@pytest.mark.parametrize("epsilon, scale", [(0.3, 1.0), (0.5, 30.0)])
+def test_the_shortcuts_equal_plain_central_differences_across_kinks_and_large_steps(monkeypatch, epsilon, scale,
+                                                                                   lambd, keep_prob):
+    """Steps this large cross ReLU kinks (the exact path) and, with large inputs, move logits by more than 1
+    (the large-step path); the element-wise and directional numbers still equal plain central differences
+    (the course's loop, whole forward passes) to round-off."""
+    X, Y, parameters = network([3, 5, 4, 1], 40, seed=3)
+    X = scale * X
+    masks = forward_propagation(X, parameters, keep_prob, np.random.default_rng(9))[1].masks if keep_prob < 1 else None
+    paths = {"exact": 0, "large steps": 0}
+    exact, large = gradcheck_module._Problem._exact_differences, gradcheck_module._Problem._large_step_differences
+
+    def spy_exact(self, *args):
+        paths["exact"] += 1
+        return exact(self, *args)
+
+    def spy_large(self, *args):
+        steps, difference = large(self, *args)
+        paths["large steps"] += bool(difference.any())
+        return steps, difference
+    monkeypatch.setattr(gradcheck_module._Problem, "_exact_differences", spy_exact)
+    monkeypatch.setattr(gradcheck_module._Problem, "_large_step_differences", spy_large)
+
+    batched = numerical_gradients(parameters, X, Y, epsilon, lambd, keep_prob, masks=masks)
+    loop = numerical_gradients(parameters, X, Y, epsilon, lambd, keep_prob, masks=masks, method="loop")
+    for name in batched:
+        np.testing.assert_allclose(batched[name], loop[name], rtol=0, atol=1e-13 * scale)
+    assert paths["exact"] > 0 and (paths["large steps"] > 0 or scale == 1)
+
+    rng = np.random.default_rng(4)
+    directions = [(name, rng.standard_normal(value.shape)) for name, value in parameters.items()]
+    problem = gradcheck_module._Problem(X, Y, parameters, lambd, keep_prob, masks)
+    numeric = problem.directional_derivatives([(int(name[1:]), name[0], U) for name, U in directions], epsilon)
+    reference = plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directions, epsilon)
+    np.testing.assert_allclose(numeric, reference, rtol=0, atol=1e-13 * scale)
+
+
+@pytest.mark.parametrize("lambd, keep_prob", [(0.0, 1.0), (0.7, 0.7)])
+def test_directional_derivatives_agree_with_whole_forward_passes_at_a_small_step(lambd, keep_prob):
+    X, Y, parameters = network([3, 6, 5, 1], 50, seed=8)
+    masks = forward_propagation(X, parameters, keep_prob, np.random.default_rng(2))[1].masks if keep_prob < 1 else None
+    rng = np.random.default_rng(5)
+    directions = [(name, rng.standard_normal(value.shape)) for name, value in parameters.items() for _ in range(2)]
+    problem = gradcheck_module._Problem(X, Y, parameters, lambd, keep_prob, masks)
+    numeric = problem.directional_derivatives([(int(name[1:]), name[0], U) for name, U in directions], 1e-5)
+    reference = plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directions, 1e-5)
+    np.testing.assert_allclose(numeric, reference, rtol=0, atol=1e-9)  # the reference's own round-off: u |J| / eps
 
 
 def test_the_seed_reproduces_the_masks_of_the_analytic_pass():

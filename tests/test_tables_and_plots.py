@@ -20,6 +20,7 @@ from utils import (  # noqa: E402
     model,
 )
 from utils.plots import (  # noqa: E402
+    LOG_FLOOR,
     check_figure,
     plot_costs,
     plot_data,
@@ -110,12 +111,23 @@ def figures(trained):
         "vector": lambda ax: plot_parameter_vector(case, ax=ax),
         "relative errors": lambda ax: plot_relative_errors({"correct": report}, ax=ax),
         "epsilon sweep": lambda ax: plot_epsilon_sweep([1e-3, 1e-5, 1e-7], [1e-8, 1e-11, 1e-9], ax=ax),
+        "epsilon sweep, two methods": lambda ax: plot_epsilon_sweep(
+            [1e-3, 1e-5, 1e-7], {"loop": [1e-8, 1e-11, 1e-9], "batched": [1e-8, 1e-12, 0.0]}, ax=ax),
         "sweep": lambda ax: plot_sweep([0.1, 1.0], {"dev": [[0.8, 0.7], [0.9, 0.6]]}, ax=ax, best=0.1),
     }.items():
         fig, ax = plt.subplots(figsize=(7, 4))
         draw(ax)
         drawn[name] = fig
     return drawn
+
+
+def test_differences_too_small_for_a_log_axis_are_drawn_at_the_stated_floor():
+    ax = plot_epsilon_sweep([1e-3, 1e-5, 1e-7], {"loop": [1e-8, 1e-11, 1e-9], "batched": [1e-8, 1e-20, 0.0]})
+    loop, batched = ax.get_lines()[:2]
+    np.testing.assert_array_equal(batched.get_ydata(), [1e-8, LOG_FLOOR, LOG_FLOOR])
+    assert loop.get_label() == "loop" and f"floor {LOG_FLOOR:.0e}" in ax.get_ylabel()
+    assert "best: epsilon = 1e-05 (first line)" in [text.get_text() for text in ax.get_legend().get_texts()]
+    plt.close("all")
 
 
 def test_every_figure_of_every_helper_passes_the_legibility_check(trained):
@@ -174,6 +186,13 @@ def two_texts_on_top_of_each_other():
     return fig
 
 
+def legend_over_a_note():
+    fig, ax = bare()
+    ax.annotate("a note", xy=(0.05, 0.95), xycoords="axes fraction", va="top")
+    ax.legend(loc="upper left")
+    return fig
+
+
 def small_text():
     fig, ax = bare()
     ax.legend(fontsize=7)
@@ -189,6 +208,7 @@ def small_text():
     (crowded_ticks, "tick labels of the x axis of panel 1 ('t') overlap each other"),
     (legend_over_the_data, "the legend of panel 1 ('t') covers its data"),
     (two_texts_on_top_of_each_other, "the texts 'first label' and 'second label' of panel 1 ('t') overlap"),
+    (legend_over_a_note, "the legend of panel 1 ('t') is drawn over the text 'a note'"),
 ])
 def test_check_figure_names_what_makes_a_figure_hard_to_read(make, problem):
     fig = make()

@@ -7,6 +7,7 @@ kernelspec and language, so that the committed notebooks differ only where resul
 Run: python tools/run_notebooks.py [NOTEBOOK ...]   (default: every */*.ipynb)
 """
 
+import argparse
 import os
 import sys
 import tempfile
@@ -57,8 +58,14 @@ def execute(path):
 
 
 def main(arguments):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: every */*.ipynb)")
+    notebooks = parser.parse_args(arguments).notebooks
+    missing = [str(path) for path in notebooks if not path.is_file()]
+    if missing:
+        parser.error(f"no such notebook: {', '.join(missing)}")
     os.environ.pop(IMAGES_DIR_VARIABLE, None)  # the figures go to Images/, whatever the caller's environment says
-    paths = [Path(p).resolve() for p in arguments] or sorted(
+    paths = [p.resolve() for p in notebooks] or sorted(
         p for p in ROOT.glob("*/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     with ProcessPoolExecutor(max_workers=2) as pool:
         for line in pool.map(execute, paths):

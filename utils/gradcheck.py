@@ -4,28 +4,35 @@ Backpropagation is checked against central differences of the very cost it diffe
 
     dJ/dtheta_i  ~  (J(theta + eps e_i) - J(theta - eps e_i)) / (2 eps).
 
-The approximation has two errors: truncation, O(eps^2 |J'''|), which grows with eps, and
-round-off, about u |J| / eps with u = 2.2e-16, which grows as eps shrinks. Between 1e-7 and
-1e-4 both are far below the size of any real backprop bug.
+The approximation has two errors: truncation, O(eps^2 |J'''|), which grows with eps, and, in the
+course's loop, round-off: J(theta + eps e_i) and J(theta - eps e_i) are nearly equal numbers, each
+rounded to about u |J| (u = 2.2e-16), so their difference divided by 2 eps carries about
+u |J| / eps, which grows as eps shrinks. Between 1e-7 and 1e-4 both are far below the size of any
+real backprop bug.
 
 Three ways to compute the numerical gradient, from slow and obvious to fast:
 
-- ``method="loop"``: the course's algorithm, one full forward pass per perturbed entry.
-- ``method="batched"`` (default): every entry of a layer at once, with no Python loop over
-  entries. Perturbing W[l][i, j] by eps only moves row i of Z[l], by eps * A[l-1][j, :] (for
-  b[l][i], by eps), so only row i of A[l] can move, and only in the examples where the unit is
-  active and kept. Those (perturbed network, example) pairs are the only ones that need the
-  layers above: there Z[l+1] moves by W[l+1][:, i] times the change of A[l][i], and the network's
-  own forward pass (``network._propagate``) finishes all of them at once, as the columns of one
-  matrix. Each example's loss change is summed, so examples that did not move add exactly 0.
+- ``method="loop"``: the course's algorithm, two full forward passes per perturbed entry.
+- ``method="batched"`` (default): only what a perturbation changes is recomputed, for every entry
+  of a layer at once. Perturbing W[l][i, j] by eps moves only row i of Z[l], by eps * A[l-1][j, :]
+  (for b[l][i], by eps). Above layer l the network is linear in A[l] as long as no ReLU switches,
+  so where unit i is active, its kink is out of the step's reach and a bound shows that no ReLU
+  above can flip, the output logit of example e moves by exactly d = eps G[i, e] A[l-1][j, e],
+  with G = d z_L / d Z[l] computed once per layer. The loss of e is then evaluated at z +- d
+  through an identity that subtracts no nearly equal numbers (``cost._central_difference_terms``),
+  and so is the L2 term: the loop's round-off is gone, only truncation is left. The rare pairs
+  where a ReLU could flip take the exact path: the network's own forward pass
+  (``network._propagate``) runs the layers above for all of them at once.
 - ``fast=True``: a directional check per tensor, as PyTorch's gradcheck ``fast_mode`` and JAX's
   ``check_grads`` do: for unit directions u, compare (J(theta + eps u) - J(theta - eps u)) / (2 eps)
-  with <g, u>. A failing tensor is then checked entry by entry, so the report still locates it.
+  with <g, u>, each move of a whole Z[l] taken by the same linear path. A failing tensor is then
+  checked entry by entry, so the report still locates it.
 
 Dropout is checked with frozen masks: the same masks serve every perturbed pass and the
 analytic gradient, which makes the cost a deterministic (piecewise smooth) function of theta.
 """
 
+import itertools
 import math
 import re
 import warnings
@@ -50,26 +57,38 @@ from ._validation import (
     check_Y,
     depth,
 )
-from .cost import _cross_entropy, _cross_entropy_losses, _l2_penalty
-from .layers import dropout_forward, relu_forward
+from .cost import (
+    _central_difference_terms,
+    _cross_entropy,
+    _cross_entropy_central_difference,
+    _cross_entropy_losses,
+    _l2_penalty,
+    _softplus_central_difference,
+)
 from .network import _checked_forward, _dropout_source, _forward, _propagate, parameter_list
 
 COURSE_THRESHOLD = 2e-7
 """The course's global criterion. Its text says 1e-7, but its own correct code gives 1.19e-7
-(with the course's cost formula); later revisions test against 2e-7. The logit-stable cost of
-this package gives about 1e-9 on the same case."""
+(with the course's cost formula); later revisions test against 2e-7. This package's loop, with its
+logit-stable cost, gives about 1e-9 on the same case; its batched method, round-off of order 1e-16."""
 
 RTOL = 1e-5
 """Per-tensor relative tolerance: a 1% error gives a relative error of about 5e-3, 500 times more."""
 
 NOISE_FACTOR = 100.0
-"""atol = NOISE_FACTOR * u * |J| / epsilon per entry: a hundred times the round-off of one cost."""
+"""atol = NOISE_FACTOR * u * |J| / epsilon per entry: a hundred times the loop's round-off (batched has less)."""
 
 EPSILON_RANGE = (1e-12, 1.0)
 """The steps a central difference is taken with: outside it, the comparison means nothing."""
 
 MAX_BATCH_ELEMENTS = 2**23
 """Perturbed networks are evaluated in chunks of at most this many activations (64 MiB)."""
+
+UNIT_ROUNDOFF = float(np.finfo(np.float64).eps)
+"""u, the spacing of float64 numbers at 1.0."""
+
+CHUNK_ELEMENTS = 2**18
+"""Perturbations of a layer are handled in chunks of at most this many (perturbation, example) pairs."""
 
 
 # ----------------------------------------------------------------------------- vector helpers
@@ -374,6 +393,8 @@ class _Problem:
             self.cost = self.losses.sum() / self.m + self.penalty(self.layers)
         check_finite_result("the cost", self.cost, "the parameters or lambd are too large")
         self.active = [Z > 0 for Z in self.cache.Z[:-1]]  # which ReLUs are on, layer by layer
+        self.slope, self.sign, self.t = _central_difference_terms(self.cache.ZL[0], Y[0])
+        self._linear = {}  # layer l: (J, radius), see _linearization
 
     def cost_of(self, layers):
         """J for a network (or a stack of networks) given as [(W1, b1), ...], with this problem's masks."""
@@ -385,62 +406,171 @@ class _Problem:
 
     # -- element-wise, batched
 
-    def numerical_gradient(self, l, epsilon):
-        """Central differences for every entry of W[l] and b[l] at once.
+    def numerical_gradients(self, layers, epsilon):
+        """Central differences for every entry of W[l] and b[l], l in ``layers``, without a Python loop over entries.
 
-        Returns (dW, db) and the kink flags (kW, kb) of the same shapes: True where the entry's
-        +-epsilon perturbation flipped a ReLU, so that the difference quotient measures a jump.
+        Entry (i, j) of W[l] moves row i of Z[l] by eps * A[l-1][j, :], entry i of b[l] by eps; only
+        unit i of layer l moves. Above layer l the network is linear in A[l] while no ReLU changes
+        state, so where unit i is active at example e, its kink is out of reach and no ReLU above can
+        flip (``_local_slopes``), the logit of e moves by exactly d = eps G[i, e] A[l-1][j, e], with
+        G = d z_L / d Z[l]; the central difference of that example's loss is then loss(z + d) - loss(z - d)
+        (``_linear_differences``), summed over the examples. The other active pairs (i, e), rare, take the
+        exact path (``_exact_differences``), which also flags the entries whose step crosses a ReLU kink.
+
+        Returns {l: ((dW, db), (kW, kb))}, each array shaped like its parameter.
         """
-        W, b = self.layers[l - 1]
-        A_prev = self.cache.linear[l - 1][0]  # the input of layer l: X, or the dropped-out A[l-1]
-        n, n_prev = W.shape
-        # Entry (i, j) of W moves row i of Z[l] by eps * A_prev[j]; entry i of b moves it by eps.
-        rows = np.concatenate([np.repeat(np.arange(n), n_prev), np.arange(n)])
-        shifts = epsilon * np.concatenate([A_prev[np.tile(np.arange(n_prev), n)], np.ones((n, self.m))])
-        width = max(self.layers[k - 1][0].shape[0] for k in range(l, self.L + 1))
-        chunk = max(1, MAX_BATCH_ELEMENTS // (2 * width * self.m))
-        differences, kinks = [], []
-        for start in range(0, rows.size, chunk):
-            part = slice(start, start + chunk)
-            size = rows[part].size  # the +eps networks, then the -eps ones, in one batch
-            change, kink = self._loss_changes(l, np.tile(rows[part], 2), np.concatenate([shifts[part], -shifts[part]]))
-            differences.append((change[:size] - change[size:]) / self.m)
-            kinks.append(kink[:size] | kink[size:])
-        difference, kink = np.concatenate(differences), np.concatenate(kinks)
-        if self.lambd > 0:  # the L2 term changes with the perturbed weight only
-            w = W.reshape(-1)
-            difference[:w.size] += self.lambd / (2 * self.m) * ((w + epsilon) ** 2 - (w - epsilon) ** 2)
-        gradient = difference / (2 * epsilon)
-        return ((gradient[:W.size].reshape(W.shape), gradient[W.size:].reshape(b.shape)),
-                (kink[:W.size].reshape(W.shape), kink[W.size:].reshape(b.shape)))
+        shapes, offsets, size = {}, {}, 0
+        for l in layers:  # the flat vector of differences: [W[l] | b[l]] row by row, layer after layer
+            shapes[l] = (self.layers[l - 1][0].shape[0], self.layers[l - 1][0].shape[1] + 1)
+            offsets[l], size = size, size + shapes[l][0] * shapes[l][1]
+        difference, kink = np.zeros(size), np.zeros(size, bool)
+        for l in layers:
+            shifts = np.ones((shapes[l][1], self.m))  # A[l-1], then 1 for the bias
+            shifts[:-1] = self.cache.linear[l - 1][0]
+            largest_shift = np.abs(shifts).max(axis=0)  # (m,): the largest move of Z[l][i, e] is eps times it
+            G, near = self._local_slopes(l, epsilon, largest_shift)
+            difference[offsets[l]:offsets[l] + G.shape[0] * shifts.shape[0]] = \
+                self._linear_differences(G, shifts, largest_shift, epsilon).ravel()
+            if near.any():
+                i, e = np.nonzero(near)
+                entries = offsets[l] + i[:, None] * shifts.shape[0] + np.arange(shifts.shape[0])
+                contributions, flipped = self._exact_differences(l, i, e, shifts, epsilon)
+                np.add.at(difference, entries, contributions)
+                np.logical_or.at(kink, entries, flipped)
+        gradients = {}
+        for l, (n, c) in shapes.items():
+            part = difference[offsets[l]:offsets[l] + n * c].reshape(n, c) / self.m
+            if self.lambd > 0:  # only the perturbed weight's square changes: (W + eps)^2 - (W - eps)^2 = 4 eps W
+                part[:, :-1] += self.lambd / (2 * self.m) * (4 * epsilon * self.layers[l - 1][0])
+            part /= 2 * epsilon
+            flags = kink[offsets[l]:offsets[l] + n * c].reshape(n, c)
+            gradients[l] = (part[:, :-1], part[:, -1:]), (flags[:, :-1], flags[:, -1:])
+        return gradients
 
-    def _loss_changes(self, l, rows, delta):
-        """For P perturbed networks whose Z[l] differs from the base by ``delta`` (P, m) in row ``rows[p]``:
-        the change of the summed loss, sum_j (loss_j - base loss_j), shape (P,), and the kink flags (P,).
+    def _linear_differences(self, G, shifts, largest_shift, epsilon):
+        """Summed over examples, the central differences of the losses along the linear path: (n_l, n_prev + 1).
 
-        Only the (network, example) pairs whose activation A[l][i, j] moved need the layers above:
-        they are gathered as the columns of one matrix, Z[l+1] moves there by W[l+1][:, i] times
-        that change, and the network's own forward pass (``_propagate``) finishes them at once.
+        The logit of example e moves by d[i, j, e] = eps G[i, e] shifts[j, e], and its loss by
+        slope[e] d + sign[e] F(t[e], d) (``_central_difference_terms``): the linear parts sum to one
+        matrix product, F is evaluated entry by entry, a block of units at a time. Where G is 0 (an
+        inactive unit, or a pair left to the exact path) d is 0, which changes no loss.
         """
-        Z = self.cache.Z[l - 1]
-        Z_rows = Z[rows] + delta
-        if l == self.L:  # an output logit moved: every example's loss changes
-            return (_cross_entropy_losses(Z_rows, self.Y) - self.losses).sum(axis=-1), np.zeros(rows.size, bool)
-        kink = ((Z_rows > 0) != self.active[l - 1][rows]).any(axis=-1)
-        A_rows, _ = relu_forward.unchecked(Z_rows)
+        n, c = G.shape[0], shifts.shape[0]
+        steps, difference = self._large_step_differences(epsilon * G, shifts, largest_shift)
+        difference += (steps * self.slope) @ shifts.T
+        block = max(1, CHUNK_ELEMENTS // (c * self.m))
+        for start in range(0, n, block):
+            d = steps[start:start + block, None, :] * shifts
+            F = _softplus_central_difference(self.t, d)
+            difference[start:start + block] += (F.reshape(-1, self.m) @ self.sign).reshape(-1, c)
+        return difference
+
+    def _large_step_differences(self, steps, shifts, largest_shift):
+        """The examples whose moves d could exceed 1 in size, which ``_softplus_central_difference`` does not take.
+
+        Not a gradient check's regime (it needs eps |G| |A| > 1): their losses are evaluated and subtracted.
+        Returns the steps eps G with those examples' columns set to 0, and their differences (n_l, n_prev + 1).
+        """
+        difference = np.zeros((steps.shape[0], shifts.shape[0]))
+        if np.abs(steps).max() * largest_shift.max() <= 1.0:  # the common case: no example at all
+            return steps, difference
+        large = np.abs(steps).max(axis=0) * largest_shift > 1.0
+        z, y, d = self.cache.ZL[0, large], self.Y[0, large], steps[:, None, large] * shifts[:, large]
+        difference += (_cross_entropy_losses(z + d, y) - _cross_entropy_losses(z - d, y)).sum(-1)
+        return np.where(large, 0.0, steps), difference
+
+    def _local_slopes(self, l, epsilon, largest_shift):
+        """G = d z_L / d Z[l] (n_l, m) where the linear path holds (else 0), and the pairs (i, e) of the exact path.
+
+        For the output layer G = 1. For a hidden layer, G = J * d A[l] / d Z[l] (``_activation_slope``), and the
+        pair (i, e) takes the exact path when the largest step, T[e] = eps largest_shift[e], could reach
+        the kink of unit i (|Z[l][i, e]| <= T[e]) or a change of A[l][i, e] that large could flip a ReLU
+        above (T[e] / keep_prob >= radius[i, e]).
+        """
+        if l == self.L:
+            return np.ones((1, self.m)), np.zeros((1, self.m), bool)
+        J, radius = self._linearization(l)
+        Z, active = self.cache.Z[l - 1], self.active[l - 1]
+        reach = epsilon * largest_shift
+        scale = 1.0 if self.masks is None else 1.0 / self.keep_prob
+        exact = (np.abs(Z) <= reach) | (active & (reach * scale >= radius))
+        G = J * self._activation_slope(l) * ~exact
         if self.masks is not None:
-            A_rows, _ = dropout_forward.unchecked(A_rows, self.masks[l - 1][rows], self.keep_prob)
-        change = (A_rows - self.cache.linear[l][0][rows]).ravel()
-        moved = np.flatnonzero(change)  # pair (network p, example j) at p * m + j: its activation moved
-        p, j = np.divmod(moved, self.m)
-        W_next = self.layers[l][0]
-        Z_next = np.take(self.cache.Z[l], j, axis=1) + np.take(W_next, rows[p], axis=1) * change[moved]
-        masks = None if self.masks is None else [np.take(D, j, axis=1) for D in self.masks]
-        _, cache = _propagate(Z_next, l + 1, self.layers, self.keep_prob, masks=masks, probabilities=False)
-        losses = _cross_entropy_losses(cache.ZL, np.take(self.Y, j, axis=1)) - np.take(self.losses, j, axis=1)
-        for Z_moved, active in zip(cache.Z[:-1], self.active[l:], strict=False):
-            kink[p[((Z_moved > 0) != np.take(active, j, axis=1)).any(axis=0)]] = True
-        return np.bincount(p, weights=losses[0], minlength=rows.size), kink
+            exact &= self.masks[l - 1]  # a dropped unit does not move at all
+        return G, exact
+
+    def _exact_differences(self, l, i, e, shifts, epsilon):
+        """The exact path for the pairs (i, e): every perturbation of row i at example e, at +eps and -eps.
+
+        Z[l][i, e] moves by each step, the ReLU and the dropout mask are applied as in the forward pass,
+        and the network's own ``_propagate`` runs the layers above for all (pair, perturbation) columns at
+        once. Returns the central differences of the losses (K, n_prev + 1) and whether a ReLU flipped.
+        """
+        steps = epsilon * shifts[:, e].T  # (K, n_prev + 1)
+        W_next, width = self.layers[l][0], max(W.shape[0] for W, _ in self.layers[l:])
+        columns = np.repeat(e, steps.shape[1])
+        losses, flipped = [], np.zeros(steps.shape, bool)
+        for sign in (1.0, -1.0):
+            Z_moved = self.cache.Z[l - 1][i, e][:, None] + sign * steps
+            flipped |= (Z_moved > 0) != self.active[l - 1][i, e][:, None]
+            A_moved = np.maximum(Z_moved, 0.0)
+            if self.masks is not None:
+                A_moved = A_moved * self.masks[l - 1][i, e][:, None] / self.keep_prob
+            change = (A_moved - self.cache.linear[l][0][i, e][:, None]).ravel()
+            units = np.repeat(i, steps.shape[1])
+            loss = np.empty(change.size)
+            step = max(1, MAX_BATCH_ELEMENTS // width)
+            for start in range(0, change.size, step):
+                part = slice(start, start + step)
+                cc = columns[part]
+                Z_next = self.cache.Z[l][:, cc] + W_next[:, units[part]] * change[part]
+                masks = None if self.masks is None else [D[:, cc] for D in self.masks]
+                _, cache = _propagate(Z_next, l + 1, self.layers, self.keep_prob, masks=masks, probabilities=False)
+                loss[part] = _cross_entropy_losses(cache.ZL[0], self.Y[0, cc])
+                for Z_above, active in zip(cache.Z[:-1], self.active[l:], strict=False):
+                    flipped.ravel()[part] |= ((Z_above > 0) != active[:, cc]).any(axis=0)
+            losses.append(loss.reshape(steps.shape))
+        return losses[0] - losses[1], flipped
+
+    def _linearization(self, l):
+        """(J, radius) of hidden layer l, both (n_l, m), computed once: see ``_jacobian`` and ``_radius``."""
+        if l not in self._linear:
+            self._linear[l] = (self._jacobian(l), self._radius(l))
+        return self._linear[l]
+
+    def _jacobian(self, l):
+        """J[i, e] = d z_L(e) / d A[l][i, e] at the base point: backpropagation from the logit, seeded with 1.
+
+        A[k] is the activation after dropout (see ``_activation_slope``).
+        """
+        g = np.repeat(self.layers[-1][0].T, self.m, axis=1)  # d z_L / d A[L-1]
+        for k in range(self.L - 1, l, -1):  # from d z_L / d A[k] to d z_L / d A[k-1]
+            g = self.layers[k - 1][0].T @ (g * self._activation_slope(k))
+        return g
+
+    def _activation_slope(self, l):
+        """d A[l] / d Z[l] at the base point, (n_l, m): 1[Z[l] > 0], times D[l] / keep_prob with dropout."""
+        slope = self.active[l - 1]
+        return slope if self.masks is None else slope * self.masks[l - 1] / self.keep_prob
+
+    def _radius(self, l):
+        """Per example, half the largest |change| of one entry of A[l] that provably flips no ReLU above layer l.
+
+        If only A[l][i, e] moves, by c, then |change of Z[k][u, e]| <= B_k[u, i] |c| for every layer k above,
+        with B_{l+1} = |W[l+1]| and B_{k+1} = |W[k+1]| B_k / keep_prob (a ReLU does not amplify, a dropout
+        mask at most by 1 / keep_prob). No ReLU of layer k flips while max_i B_k[u, i] |c| < |Z[k][u, e]|:
+        the radius of example e is the smallest |Z[k][u, e]| / max_i B_k[u, i] over the layers and units
+        above, halved for rounding; shape (1, m).
+        """
+        radius = np.full((1, self.m), np.inf)
+        bound = np.abs(self.layers[l][0])
+        for k in range(l + 1, self.L):  # the hidden layers above l
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                sensitivity = bound.max(axis=1, keepdims=True)
+                ratio = np.where(sensitivity > 0, np.abs(self.cache.Z[k - 1]) / sensitivity, np.inf)
+                radius = np.minimum(radius, ratio.min(axis=0, keepdims=True))
+                bound = np.abs(self.layers[k][0]) @ bound / (self.keep_prob if self.masks is not None else 1.0)
+        return radius / 2
 
     # -- the course's loop, for reference
 
@@ -461,24 +591,64 @@ class _Problem:
     # -- directional
 
     def directional_derivatives(self, directions, epsilon):
-        """Numerical derivatives along perturbations of whole tensors, all in one batched forward pass.
+        """Numerical derivatives along perturbations of whole tensors: one value per direction.
 
-        ``directions`` is a list of (l, kind, U) with U shaped like W[l] or b[l]; returns one value each.
+        ``directions`` is a list of (l, kind, U) with U shaped like W[l] or b[l]. Moving W[l] by +-eps U
+        moves Z[l] by +-M, M = eps U A[l-1] (b[l]: M = eps U at every example), and nothing below layer l
+        (``_move_differences``); the L2 term changes with W[l] only (``_penalty_difference``).
         """
-        P = 2 * len(directions)
-        stacked = [[np.broadcast_to(W, (P,) + W.shape).copy(), np.broadcast_to(b, (P,) + b.shape).copy()]
-                   for W, b in self.layers]
-        for d, (l, kind, U) in enumerate(directions):
-            stacked[l - 1][0 if kind == "W" else 1][2 * d] += epsilon * U
-            stacked[l - 1][0 if kind == "W" else 1][2 * d + 1] -= epsilon * U
-        costs = self.cost_of([tuple(pair) for pair in stacked])
-        return (costs[0::2] - costs[1::2]) / (2 * epsilon)
+        values = np.empty(len(directions))
+        for k, (l, kind, U) in enumerate(directions):
+            M = epsilon * (U @ self.cache.linear[l - 1][0] if kind == "W" else np.broadcast_to(U, (U.shape[0], self.m)))
+            values[k] = self._move_differences(l, M) / self.m + self._penalty_difference(l, kind, U, epsilon)
+        return values / (2 * epsilon)
+
+    def _move_differences(self, l, M):
+        """The sum over examples of loss(Z[l] + M) - loss(Z[l] - M) for a move M (n_l, m) of all of Z[l].
+
+        As for single entries (``numerical_gradients``), example e takes the linear path when no ReLU can
+        change state: every unit's move stays short of its kink, and the summed size of the moves of
+        A[l][:, e] (with dropout, scaled by 1 / keep_prob) short of the radius of the layers above (a
+        change c of A[l] moves Z[k][u] by at most max_i B_k[u, i] sum_i |c_i|, see ``_radius``). Then its
+        logit moves by exactly d = sum_i G[i, e] M[i, e], G = d z_L / d Z[l]; the other examples run the
+        layers above for Z[l] +- M with the network's own ``_propagate``.
+        """
+        if l == self.L:
+            d, exact = M[0], np.zeros(self.m, bool)
+        else:
+            J, radius = self._linearization(l)
+            slope = self._activation_slope(l)
+            exact = ((np.abs(M) >= np.abs(self.cache.Z[l - 1])).any(axis=0)  # some unit's move reaches its kink
+                     | ((np.abs(M) * slope).sum(axis=0) >= radius[0]))  # or A[l] moves enough to flip a ReLU above
+            d = np.where(exact, 0.0, (J * slope * M).sum(axis=0))
+        difference = _cross_entropy_central_difference(self.cache.ZL[0], self.Y[0], d).sum()
+        if exact.any():
+            e = np.flatnonzero(exact)
+            Z = self.cache.Z[l - 1][:, e]
+            masks = None if self.masks is None else [D[:, e] for D in self.masks]
+            _, cache = _propagate(np.stack([Z + M[:, e], Z - M[:, e]]), l, self.layers, self.keep_prob, masks=masks,
+                                  probabilities=False)
+            losses = _cross_entropy_losses(cache.ZL[:, 0], self.Y[0, e])
+            difference += (losses[0] - losses[1]).sum()
+        return difference
+
+    def _penalty_difference(self, l, kind, U, epsilon):
+        """The L2 term at W[l] + eps U minus at W[l] - eps U (0 for a bias, or without L2).
+
+        ||W + eps U||^2 - ||W - eps U||^2 = 4 eps <W, U> exactly: written so, nothing cancels.
+        """
+        if kind == "b" or self.lambd == 0:
+            return 0.0
+        return self.lambd / (2 * self.m) * 4 * epsilon * np.vdot(self.layers[l - 1][0], U)
 
 
-def _warn_on_low_precision(named_arrays):
-    """One warning naming every array stored in less than float64 precision."""
-    low = [(name, np.asarray(array).dtype) for name, array in named_arrays
-           if np.issubdtype(np.asarray(array).dtype, np.floating) and np.asarray(array).dtype.itemsize < 8]
+def _warn_on_low_precision(X, parameters, gradients):
+    """One warning naming every array stored in less than float64 precision (lists convert to float64)."""
+    named = [("X", X)] + [(f"{label}['{key}']", value) for label, arrays in (("parameters", parameters),
+                                                                             ("gradients", gradients))
+                          if isinstance(arrays, dict) for key, value in arrays.items()]
+    low = [(name, value.dtype) for name, value in named
+           if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.dtype.itemsize < 8]
     if low:
         names = ", ".join(f"{name} is {dtype}" for name, dtype in low)
         warnings.warn(f"{names}: the check runs on float64 copies; values stored in lower precision carry its "
@@ -521,9 +691,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, lambd=0.0, keep_
     GradientCheckReport
         ``.difference`` (the course's number), ``.rows`` (one per tensor), ``.failing``, ``.passed``.
     """
-    _warn_on_low_precision([("X", X)] + [(f"parameters['{k}']", v) for k, v in dict(parameters).items()]
-                           + [(f"gradients['{k}']", v) for k, v in dict(gradients).items()]
-                           if isinstance(parameters, dict) and isinstance(gradients, dict) else [])
+    _warn_on_low_precision(X, parameters, gradients)
     problem, parameters, epsilon = _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method)
     gradients = {key[1:]: value for key, value in check_gradients(gradients, parameters).items()}
     fast = check_flag("fast", fast)
@@ -533,20 +701,13 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, lambd=0.0, keep_
                       "gradient and the ReLUs sit on their kinks, so the check proves little; check at a random "
                       "initialization instead", UserWarning, stacklevel=2)
 
-    atol = NOISE_FACTOR * np.finfo(np.float64).eps * max(abs(problem.cost), 1.0) / epsilon
+    atol = NOISE_FACTOR * UNIT_ROUNDOFF * max(abs(problem.cost), 1.0) / epsilon
     if fast:
         rows = _fast_rows(problem, parameters, gradients, epsilon, atol, direction_seed, method)
         return GradientCheckReport(None, tuple(rows), epsilon, atol)
     numerical, kinks = _numerical_gradients(problem, parameters, epsilon, method)
-    rows = [_element_row(name, gradients[name], numerical[name], kinks[name], atol)
-            for name in parameter_names(problem.L)]
     names = parameter_names(problem.L)
-    analytic, numeric, kink = (np.concatenate([named[name].ravel() for name in names])
-                               for named in (gradients, numerical, kinks))
-    smooth = ~kink
-    with np.errstate(over="ignore", invalid="ignore"):
-        difference, smooth_difference = (_relative_difference(analytic[keep], numeric[keep]) for keep in
-                                         (slice(None), smooth))
+    rows, difference, smooth_difference = _element_checks(names, gradients, numerical, kinks, atol)
     return GradientCheckReport(difference, tuple(rows), epsilon, atol, smooth_difference=smooth_difference)
 
 
@@ -588,8 +749,8 @@ def _numerical_gradients(problem, parameters, epsilon, method, names=None):
             return ({name: numerical[name] for name in names},
                     {name: np.zeros(parameters[name].shape, bool) for name in names})
         numerical, kinks = {}, {}
-        for l in sorted({int(name[1:]) for name in names}):
-            gradients, kink_flags = problem.numerical_gradient(l, epsilon)
+        for l, (gradients, kink_flags) in problem.numerical_gradients(sorted({int(name[1:]) for name in names}),
+                                                                      epsilon).items():
             numerical[f"W{l}"], numerical[f"b{l}"] = gradients
             kinks[f"W{l}"], kinks[f"b{l}"] = kink_flags
     return {name: numerical[name] for name in names}, {name: kinks[name] for name in names}
@@ -597,6 +758,53 @@ def _numerical_gradients(problem, parameters, epsilon, method, names=None):
 
 UNCHECKABLE = ("its central differences are not finite numbers (the cost overflows at theta +- epsilon: the "
                "parameters, X or lambd are too large)")
+
+
+def _element_checks(names, analytic, numerical, kinks, atol):
+    """``_element_row`` for every tensor of ``names``, and the course's global number over all of them.
+
+    The sums of squares of every tensor come from one pass over the concatenated entries; the global
+    ||g - n|| / (||g|| + ||n||) adds them up, over all entries (``difference``) and over the entries away
+    from kinks (``smooth_difference``). Values beyond 1e150 or below 1e-150, or differences that are not
+    finite, take the careful path of ``_element_row`` and ``_relative_difference`` instead.
+
+    Returns rows (a list of TensorCheck), difference, smooth_difference.
+    """
+    a, n, k = (np.concatenate([named[name].ravel() for name in names]) for named in (analytic, numerical, kinks))
+    finite = np.isfinite(n).all() and np.isfinite(atol)
+    scale = max(np.abs(a).max(), np.abs(n).max()) if finite else np.nan
+    if not (scale == 0.0 or 1e-150 < scale < 1e150):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return ([_element_row(name, analytic[name], numerical[name], kinks[name], atol) for name in names],
+                    _relative_difference(a, n), _relative_difference(a[~k], n[~k]))
+    sizes = [analytic[name].size for name in names]
+    starts = [0, *itertools.accumulate(sizes[:-1])]
+    gap = a - n
+    squares = np.add.reduceat(np.square([gap, a, n]), starts, axis=1)  # (3, tensors): the whole tensors
+    kink_counts = np.add.reduceat(k, starts)
+    gap = np.abs(gap, out=gap)
+    if kink_counts.any():
+        squares, all_squares = np.add.reduceat(np.square(np.where(k, 0.0, [gap, a, n])), starts, axis=1), squares
+        gap[k] = -1.0  # never the worst entry
+    else:
+        all_squares = squares
+    rows = []
+    for name, start, size, (norm_gap, norm_a, norm_n), kinks_left_out in zip(
+            names, starts, sizes, np.sqrt(squares).T.tolist(), kink_counts.tolist(), strict=True):
+        shape = analytic[name].shape
+        worst = start + int(np.argmax(gap[start:start + size]))
+        denominator = norm_a + norm_n
+        error = norm_gap / denominator if denominator > 0 else 0.0
+        passed = norm_gap <= RTOL * denominator + atol * math.sqrt(size - kinks_left_out)
+        rows.append(TensorCheck(name, shape, error, passed, "element-wise", divmod(worst - start, shape[1]),
+                                float(a[worst]), float(n[worst]), kinks_left_out))
+    return rows, _global_difference(all_squares), _global_difference(squares)
+
+
+def _global_difference(squares):
+    """||g - n|| / (||g|| + ||n||) from the per-tensor sums of squares (3, tensors); 0 when g and n are 0."""
+    norm_gap, norm_a, norm_n = np.sqrt(squares.sum(axis=1))
+    return float(norm_gap / (norm_a + norm_n)) if norm_a + norm_n > 0 else 0.0
 
 
 def _element_row(name, analytic, numerical, kinks, atol):

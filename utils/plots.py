@@ -79,6 +79,7 @@ LEGEND_LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower ri
                     "center right", "lower center", "upper center", "center", "outside")
 LINE_STYLES = ("-", "--", "-.", ":")  # with the colours: curves that lie on top of each other stay visible
 DIFFERENCE = "‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖)"
+LOG_FLOOR = 1e-17  # relative differences below it (0 included) are drawn at it on log axes
 
 
 def set_style():
@@ -437,6 +438,9 @@ def _spread(centers, gap, low, high):
 def plot_relative_errors(reports, ax=None, title="Relative error of each gradient tensor"):
     """Per-tensor relative errors of several gradient-check reports, as grouped bars on a log axis.
 
+    An error below ``LOG_FLOOR`` (1e-17, and 0 when every entry rounds alike) is drawn at that floor, as
+    the y label says.
+
     Parameters
     ----------
     reports : dict {label: GradientCheckReport}
@@ -456,21 +460,27 @@ def plot_relative_errors(reports, ax=None, title="Relative error of each gradien
     names = [row.name for row in next(iter(reports.values())).rows]
     width = 0.8 / len(reports)
     for k, (label, report) in enumerate(reports.items()):
-        errors = [max(row.relative_error, 1e-16) for row in report.rows]
+        errors = [max(row.relative_error, LOG_FLOOR) for row in report.rows]
         ax.bar(np.arange(len(names)) + (k - (len(reports) - 1) / 2) * width, errors, width, label=label)
     ax.axhline(1e-5, color="k", linestyle="--", linewidth=1, label="per-tensor tolerance 1e-5")
-    ax.set(title=title, xlabel="parameter tensor", ylabel=f"relative error (log scale)\n{DIFFERENCE}",
-           yscale="log", xticks=np.arange(len(names)), xticklabels=names)
+    ax.set(title=title, xlabel="parameter tensor", yscale="log", xticks=np.arange(len(names)), xticklabels=names,
+           ylabel=f"relative error (log scale, floor {LOG_FLOOR:.0e})\n{DIFFERENCE}")
     _legend(ax, "best")
     return ax
 
 
 def plot_epsilon_sweep(epsilons, differences, ax=None, title="Choosing epsilon: truncation against round-off"):
-    """Gradient-check difference against epsilon on log-log axes, with the best epsilon marked.
+    """Gradient-check difference against epsilon on log-log axes, one line per method, the best epsilon marked.
+
+    The first method's line is annotated with its two error terms: round-off (about u |J| / epsilon, at
+    the small steps) and truncation (about epsilon², at the large ones); the best epsilon of that
+    method is marked with a star. A difference below ``LOG_FLOOR`` (1e-17, and 0 when every entry
+    rounds alike) is drawn at that floor, as the y label says.
 
     Parameters
     ----------
-    epsilons, differences : sequences of positive floats of the same length
+    epsilons : sequence of K positive floats
+    differences : sequence of K floats >= 0, or dict {method label: sequence of K floats >= 0}
     ax : matplotlib Axes, optional
     title : str
 
@@ -478,24 +488,40 @@ def plot_epsilon_sweep(epsilons, differences, ax=None, title="Choosing epsilon: 
     -------
     ax : matplotlib Axes
     """
-    epsilons, differences = check_array("epsilons", epsilons, ndim=1), check_array("differences", differences, ndim=1)
-    if epsilons.shape != differences.shape or epsilons.size < 2 or np.any(epsilons <= 0) or np.any(differences <= 0):
-        raise ValueError(f"epsilons and differences must be positive, of the same length, at least 2, got shapes "
-                         f"{epsilons.shape} and {differences.shape}")
-    ax = _axes(ax, figsize=(7, 4.2))
-    ax.loglog(epsilons, differences, "o-", label="measured difference")
-    best = int(np.argmin(differences))
-    ax.loglog(epsilons[best], differences[best], "r*", markersize=14, label=f"best: epsilon = {epsilons[best]:.0e}")
+    epsilons = check_array("epsilons", epsilons, ndim=1)
+    series = differences if isinstance(differences, dict) else {"measured difference": differences}
+    if not series:
+        raise ValueError("differences must hold at least one method's differences, got an empty dict")
+    series = {label: check_array(f"differences[{label!r}]", values, ndim=1) for label, values in series.items()}
+    if epsilons.size < 2 or np.any(epsilons <= 0) or any(values.shape != epsilons.shape or np.any(values < 0)
+                                                         for values in series.values()):
+        raise ValueError(f"epsilons must be positive and the differences >= 0, of the same length, at least 2, got "
+                         f"shapes {epsilons.shape} and {[values.shape for values in series.values()]}")
+    ax = _axes(ax, figsize=(9, 4.2))
+    for (label, values), color, style in zip(series.items(), itertools.cycle(_colors()), itertools.cycle(LINE_STYLES)):
+        ax.loglog(epsilons, np.maximum(values, LOG_FLOOR), marker="o", color=color, linestyle=style, label=label)
+    first = np.maximum(next(iter(series.values())), LOG_FLOOR)
+    best = int(np.argmin(first))
+    whose = "" if len(series) == 1 else " (first line)"
+    ax.loglog(epsilons[best], first[best], "r*", markersize=14, label=f"best: epsilon = {epsilons[best]:.0e}{whose}")
     ax.axhline(2e-7, color="k", linestyle="--", linewidth=1, label="the course's threshold 2e-7")
     order = np.argsort(epsilons)
-    ax.annotate("round-off,\nabout u|J| / epsilon", xy=(epsilons[order[1]], differences[order[1]]), xytext=(25, 10),
-                textcoords="offset points")
-    ax.annotate("truncation,\nabout epsilon²", xy=(epsilons[order[-2]], differences[order[-2]]), xytext=(-95, 0),
-                textcoords="offset points")
+    _note(ax, "round-off,\nabout u|J| / epsilon", (epsilons[order[1]], first[order[1]]), right=True)
+    _note(ax, "truncation,\nabout epsilon²", (epsilons[order[-2]], first[order[-2]]), right=False)
     ax.set(title=title, xlabel="epsilon, the step of the central difference (log scale)",
-           ylabel=f"difference (log scale)\n{DIFFERENCE}")
-    _legend(ax, "best")
+           ylabel=f"difference (log scale, floor {LOG_FLOOR:.0e})\n{DIFFERENCE}")
+    _legend(ax, "outside")  # clear of both branches and of their notes
     return ax
+
+
+def _note(ax, text, xy, right):
+    """Annotate the data point ``xy`` beside it (to the right or left), above it, or below it if above is clipped."""
+    note = ax.annotate(text, xy=xy, xytext=(12 if right else -12, 10), textcoords="offset points",
+                       ha="left" if right else "right", va="bottom")
+    canvas = ax.figure.canvas if hasattr(ax.figure.canvas, "get_renderer") else FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    if not _inside(note.get_window_extent(canvas.get_renderer()), ax.bbox):
+        note.set(position=(12 if right else -12, -10), va="top")
 
 
 # ----------------------------------------------------------------------------- checking and saving
@@ -509,7 +535,7 @@ def check_figure(figure):
     no label, title or tick label of one panel is drawn over another panel or its labels; no two
     tick labels of an axis, or two texts of a panel, overlap; no text is clipped by its panel; no
     legend inside a panel covers its data (points, lines, bars or bands), and no legend is drawn over
-    the labels of a panel (or, for a legend of the whole figure, over any panel).
+    the labels or texts of a panel (or, for a legend of the whole figure, over any panel).
     """
     _check_figure_argument(figure)
     canvas = figure.canvas if hasattr(figure.canvas, "get_renderer") else FigureCanvasAgg(figure)  # e.g. closed
@@ -543,8 +569,8 @@ def check_figure(figure):
             box = legend.get_window_extent(renderer)
             if _covers_data(ax, box):
                 problems.append(f"the legend of {names[ax]} covers its data: move it (legend='outside')")
-            problems += [f"the legend of {names[ax]} is drawn over {what}" for what, other in texts[ax]
-                         if box.overlaps(other)]
+            problems += [f"the legend of {names[ax]} is drawn over {what}" for what, other in texts[ax] + [
+                (f"the text {text!r}", extent) for text, extent in own] if box.overlaps(other)]
     for legend in figure.legends:
         box = legend.get_window_extent(renderer)
         problems += [f"the figure's legend is drawn over {names[ax]}" for ax in axes
