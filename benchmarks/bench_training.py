@@ -1,11 +1,14 @@
 """Training speed: utils.model against a minimal hand-written NumPy loop of the same network.
 
-Both train the course's [2, 10, 5, 1] network on load_circles() (300 examples) from the same
-He initialization, in the same process, one thread, median of interleaved runs. Goal:
-utils.model costs at most 1.25x the hand-written loop per iteration. PyTorch (CPU, eager)
-and scikit-learn's MLPClassifier (sgd, full batch) are timed too when installed.
+1. Full batch (week 1): the course's [2, 10, 5, 1] network on load_circles() (300 examples) from the
+   same He initialization, in the same process, one thread, median of interleaved runs. Goal:
+   utils.model costs at most 1.25x the hand-written loop per iteration. PyTorch (CPU, eager) and
+   scikit-learn's MLPClassifier (sgd, full batch) are timed too when installed.
+2. Mini-batches (week 2): one epoch of the course's [2, 5, 2, 1] network on load_moons() (300
+   examples, mini-batches of 64, the course's shuffles) with gradient descent, momentum and Adam,
+   against a hand-written loop over the same mini-batches. Goal: at most 1.25x per epoch.
 
-Run: python benchmarks/bench_training.py [--iterations N] [--repeats R]
+Run: python benchmarks/bench_training.py [--iterations N] [--epochs E] [--repeats R]
 """
 
 import argparse
@@ -17,7 +20,7 @@ from _timing import interleaved_medians  # first: it pins the thread pools befor
 
 import numpy as np
 
-from utils import initialize_parameters, load_circles, model
+from utils import initialize_parameters, load_circles, load_moons, model
 
 LAYER_DIMS = [2, 10, 5, 1]
 LEARNING_RATE = 0.01
@@ -47,6 +50,65 @@ def hand_written_loop(X, Y, parameters, num_iterations):
         W3 -= LEARNING_RATE * dW3
         b3 -= LEARNING_RATE * db3
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
+
+
+def hand_written_epochs(X, Y, parameters, optimizer, num_epochs, learning_rate=0.0007, mini_batch_size=64,
+                        beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    """The course's week-2 loop written out by hand: shuffle, cut, and one optimizer step per mini-batch."""
+    params = [parameters[k].copy() for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    v, s = [np.zeros_like(p) for p in params], [np.zeros_like(p) for p in params]
+    m, t = X.shape[1], 0
+    for epoch in range(num_epochs):
+        permutation = np.random.RandomState(11 + epoch).permutation(m)
+        shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
+        for k in range(0, m, mini_batch_size):
+            A0, Yb = shuffled_X[:, k:k + mini_batch_size], shuffled_Y[:, k:k + mini_batch_size]
+            W1, b1, W2, b2, W3, b3 = params
+            Z1 = W1 @ A0 + b1
+            A1 = np.maximum(Z1, 0)
+            Z2 = W2 @ A1 + b2
+            A2 = np.maximum(Z2, 0)
+            A3 = 1 / (1 + np.exp(-(W3 @ A2 + b3)))
+            dZ3 = (A3 - Yb) / A0.shape[1]
+            dZ2 = (W3.T @ dZ3) * (A2 > 0)
+            dZ1 = (W2.T @ dZ2) * (A1 > 0)
+            grads = [dZ1 @ A0.T, dZ1.sum(axis=1, keepdims=True), dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True),
+                     dZ3 @ A2.T, dZ3.sum(axis=1, keepdims=True)]
+            t += 1
+            for p, g, v_p, s_p in zip(params, grads, v, s, strict=True):
+                if optimizer == "gd":
+                    p -= learning_rate * g
+                elif optimizer == "momentum":
+                    v_p *= beta
+                    v_p += (1 - beta) * g
+                    p -= learning_rate * v_p
+                else:
+                    v_p *= beta1
+                    v_p += (1 - beta1) * g
+                    s_p *= beta2
+                    s_p += (1 - beta2) * np.square(g)
+                    p -= learning_rate * (v_p / (1 - beta1 ** t)) / (np.sqrt(s_p / (1 - beta2 ** t)) + epsilon)
+    return dict(zip(("W1", "b1", "W2", "b2", "W3", "b3"), params, strict=True))
+
+
+def mini_batch_epochs(num_epochs, repeats):
+    X, Y, _, _ = load_moons()
+    Y = Y.astype(np.float64)
+    parameters = initialize_parameters([2, 5, 2, 1], "he", np.random.RandomState(3))
+    print(f"\n[2, 5, 2, 1] on 300 examples, mini-batches of 64 (5 per epoch), {num_epochs} epochs, median of "
+          f"{repeats} interleaved runs, 1 thread")
+    print(f"{'optimizer':12s} {'hand-written us/epoch':>22s} {'utils.model us/epoch':>21s} {'ratio':>7s}")
+    for optimizer in ("gd", "momentum", "adam"):
+        def train(epochs, optimizer=optimizer):
+            return model(X, Y, [2, 5, 2, 1], 0.0007, optimizer=optimizer, mini_batch_size=64, num_epochs=epochs)[0]
+        reference = hand_written_epochs(X, Y, parameters, optimizer, 50)  # the same steps: the times compare
+        assert all(np.allclose(reference[k], value, rtol=1e-12, atol=1e-14) for k, value in train(50).items())
+        medians = interleaved_medians({
+            "hand": lambda optimizer=optimizer: hand_written_epochs(X, Y, parameters, optimizer, num_epochs),
+            "utils": lambda: train(num_epochs)}, repeats)
+        ratio = medians["utils"] / medians["hand"]
+        print(f"{optimizer:12s} {medians['hand'] / num_epochs * 1e6:22.1f} {medians['utils'] / num_epochs * 1e6:21.1f} "
+              f"{ratio:6.2f}x  (goal <= 1.25: {'met' if ratio <= 1.25 else 'NOT met'})")
 
 
 def torch_contender(X, Y, parameters, num_iterations):
@@ -93,6 +155,7 @@ def sklearn_contender(X, Y, num_iterations):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=2000)
+    parser.add_argument("--epochs", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
     n = args.iterations
@@ -125,6 +188,7 @@ def main():
             print(f"{name:46s} {'not installed: skipped':>21s}")
     ratio = medians["utils.model"] / base
     print(f"utils.model / hand-written = {ratio:.2f} (goal <= 1.25): {'met' if ratio <= 1.25 else 'NOT met'}")
+    mini_batch_epochs(args.epochs, args.repeats)
 
 
 if __name__ == "__main__":

@@ -106,8 +106,8 @@ def test_sweep_trains_every_seed_value_pair():
     assert len(grid) == 2 and len(grid[0]) == 2 and costs.shape == (2, 2, 1)
     expected, _ = model(X[1], train_Y, [2, 3, 1], 0.1, 200, lambd=1.0, seed=5)
     assert all(np.array_equal(grid[1][1][k], expected[k]) for k in expected)
-    with pytest.raises(ValueError, match=r"parameter must be one of \['keep_prob', 'lambd'\]"):
-        sweep(X, train_Y, [2, 3, 1], [4, 5], "learning_rate", [0.1])
+    with pytest.raises(ValueError, match=r"parameter must be one of \['keep_prob', 'lambd', 'learning_rate'\]"):
+        sweep(X, train_Y, [2, 3, 1], [4, 5], "beta", [0.1])
     with pytest.raises(ValueError, match="lambd is swept"):
         sweep(X, train_Y, [2, 3, 1], [4, 5], "lambd", [0.1], lambd=0.2)
     with pytest.raises(TypeError, match="fixed_masks must be True or False"):

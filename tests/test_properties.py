@@ -39,7 +39,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import utils  # noqa: E402
-from utils import diagnostics, gradcheck, plots, tables  # noqa: E402
+from utils import diagnostics, gradcheck, optimizers, plots, studies, surfaces, tables  # noqa: E402
 
 settings.register_profile("quick", max_examples=12, derandomize=True, database=None, deadline=None,
                           suppress_health_check=list(HealthCheck))
@@ -250,8 +250,56 @@ def kwargs_of(problem, names):
 
 
 def network_training(p, extra=None):
-    return dict(X=p.X, Y=p.Y, layer_dims=p.layer_dims, learning_rate=0.1, num_iterations=3, initialization="he",
-                lambd=p.lambd, keep_prob=p.keep_prob, init_scale=None, cost_every=1, fixed_masks=False, **(extra or {}))
+    """Week 1's full-batch gradient descent for an even seed, week 2's mini-batches and optimizers for an odd one."""
+    week_2 = p.seed % 2 == 1
+    return dict(X=p.X, Y=p.Y, layer_dims=p.layer_dims, learning_rate=0.1, num_iterations=None if week_2 else 3,
+                initialization="he", lambd=p.lambd, keep_prob=p.keep_prob, init_scale=None, cost_every=1,
+                fixed_masks=False, optimizer=list(optimizers.OPTIMIZERS)[p.seed // 2 % 4] if week_2 else "gd",
+                mini_batch_size=2 if week_2 else None, num_epochs=2 if week_2 else None, beta=0.9, beta1=0.9,
+                beta2=0.999, epsilon=1e-8, decay=utils.schedule_lr_decay if week_2 and p.seed % 3 == 0 else None,
+                decay_rate=1.0, shuffle_seed=10, **(extra or {}))
+
+
+def betas(value):
+    return [("1", 1.0, ERROR), ("negative", -0.1, ERROR), ("nan", math.nan, ERROR), ("a string", "0.9", ERROR),
+            ("None", None, ERROR), ("zero", 0.0, EITHER)]
+
+
+def optional_counts(value, minimum=0, when_set="with the other one"):
+    """A count that may be None (its default, or its alternative given instead)."""
+    if value is None:
+        return [(when_set, 3, ERROR)]
+    return [entry for entry in counts(value, minimum) if entry[0] != "None"] + [("None", None, EITHER)]
+
+
+TRAINING_KINDS = dict(
+    optimizer=lambda v, p: choices(v),
+    mini_batch_size=lambda v, p: optional_counts(v, 1, "without num_epochs"),
+    num_epochs=lambda v, p: optional_counts(v, 0, "with num_iterations"),
+    num_iterations=lambda v, p: optional_counts(v, 0, "with num_epochs"),
+    beta=lambda v, p: betas(v), beta1=lambda v, p: betas(v), beta2=lambda v, p: betas(v),
+    epsilon=lambda v, p: scalars(v, "positive")[:8],
+    decay=lambda v, p: [("a string", "update_lr", ERROR), ("a number", 0.5, ERROR),
+                        ("a schedule gone negative", lambda rate, epoch, decay_rate: -rate, ERROR),
+                        ("update_lr", utils.update_lr, EITHER)],
+    decay_rate=lambda v, p: scalars(v, "nonnegative")[:8],
+    shuffle_seed=lambda v, p: seeds(v),
+)
+"""The catalogues of the arguments that ``model`` and ``model_batch`` share for week 2."""
+
+
+def optimizer_case(p):
+    """Parameters, gradients and a state for the optimizers: the problem's network, its gradients, a state of ones."""
+    return dict(parameters=p.parameters, grads=p.grads, state={"d" + k: np.full(np.shape(v), 0.5)
+                                                               for k, v in p.parameters.items()})
+
+
+def states(value, p):
+    """Bad spellings of an optimizer state (a dict keyed like the gradients)."""
+    return [("a missing key", {k: v for k, v in list(value.items())[1:]}, ERROR),
+            ("a wrong shape", dict(value, dW1=np.zeros((1, 1)) if np.shape(value["dW1"]) != (1, 1) else np.zeros(
+                (2, 2))), ERROR), ("a nan", dict(value, dW1=value["dW1"] * np.nan), ERROR), ("None", None, ERROR),
+            ("lists", {k: np.asarray(v).tolist() for k, v in value.items()}, value)]
 
 
 def batch_data(p):
@@ -350,11 +398,14 @@ SPECS = {
                        layer_dims=lambda v, p: int_lists(v) + [("other inputs", [v[0] + 1] + v[1:], ERROR),
                                                                ("two outputs", v[:-1] + [2], ERROR)],
                        learning_rate=lambda v, p: scalars(v, "positive"),
-                       num_iterations=lambda v, p: counts(v), initialization=lambda v, p: choices(v),
+                       initialization=lambda v, p: choices(v),
                        lambd=lambda v, p: scalars(v, "nonnegative"),
                        keep_prob=lambda v, p: scalars(v, "probability"), seed=lambda v, p: seeds(v),
                        print_cost=lambda v, p: flags(v), init_scale=lambda v, p: [("with he", 0.5, ERROR)],
-                       cost_every=lambda v, p: counts(v, minimum=1), fixed_masks=lambda v, p: flags(v))),
+                       cost_every=lambda v, p: counts(v, minimum=1),
+                       fixed_masks=lambda v, p: flags(v) + ([("with mini-batches", True, ERROR)]
+                                                            if p.seed % 2 else []),
+                       **TRAINING_KINDS)),
     "model_batch": Spec(utils.model_batch, lambda p: dict(network_training(p, dict(seeds=[1, 2], n_jobs=1)),
                                                           X=batch_data(p)[0], Y=batch_data(p)[1]),
                         dict(X=lambda v, p: arrays(v, (2, 3), allow_extreme=False),
@@ -367,7 +418,10 @@ SPECS = {
                                                                        ("a bad list", ["he", 3], ERROR)],
                              init_scale=lambda v, p: [("with he", 2.0, ERROR), ("a string", "big", ERROR)],
                              n_jobs=lambda v, p: counts(v, minimum=1) + [("two", 2, EITHER)],
-                             num_iterations=lambda v, p: counts(v), fixed_masks=lambda v, p: flags(v))),
+                             learning_rate=lambda v, p: [("one per seed", [0.1, 0.01], EITHER), ("too few", [0.1],
+                                                                                                  ERROR),
+                                                         ("a bad one", [0.1, 0.0], ERROR)],
+                             fixed_masks=lambda v, p: flags(v), **TRAINING_KINDS)),
     "sweep": Spec(utils.sweep, lambda p: dict(X=p.X, Y=p.Y, layer_dims=p.layer_dims, seeds=[1, 2], parameter="lambd",
                                               values=[0.0, 0.5], num_iterations=2, learning_rate=0.1),
                   dict(parameter=lambda v, p: choices(v), values=lambda v, p: [("negative", [-1.0], ERROR),
@@ -388,9 +442,49 @@ SPECS = {
                      dict(X=lambda v, p: arrays(v), Y=lambda v, p: labels(v), parameters=lambda v, p: dicts(v))),
     "update_parameters": Spec(utils.update_parameters, lambda p: dict(parameters=p.parameters, grads=p.grads,
                                                                       learning_rate=0.1),
-                              dict(parameters=lambda v, p: dicts(v), grads=lambda v, p: dicts(v, "d") + [
+                              dict(parameters=lambda v, p: [e for e in dicts(v) if e[0] != "two output units"],
+                                   grads=lambda v, p: dicts(v, "d") + [
                                   ("the course's extra keys", dict(v, dZ1=np.ones(3), dA1=np.ones(2)), v)],
                                    learning_rate=lambda v, p: scalars(v, "positive"))),
+    "update_parameters_with_gd": Spec(utils.update_parameters_with_gd,
+                                      lambda p: dict(parameters=p.parameters, grads=p.grads, learning_rate=0.1),
+                                      dict(parameters=lambda v, p: [e for e in dicts(v) if e[0] != "two output units"],
+                                           grads=lambda v, p: dicts(v, "d")[:6],
+                                           learning_rate=lambda v, p: scalars(v, "positive"))),
+    "update_parameters_with_momentum": Spec(
+        utils.update_parameters_with_momentum,
+        lambda p: dict(parameters=p.parameters, grads=p.grads, v=optimizer_case(p)["state"], beta=0.9,
+                       learning_rate=0.1),
+        dict(v=states, beta=lambda v, p: betas(v), learning_rate=lambda v, p: scalars(v, "positive"),
+             grads=lambda v, p: dicts(v, "d")[2:8])),
+    "update_parameters_with_rmsprop": Spec(
+        utils.update_parameters_with_rmsprop,
+        lambda p: dict(parameters=p.parameters, grads=p.grads, s=optimizer_case(p)["state"], learning_rate=0.1,
+                       beta2=0.999, epsilon=1e-8),
+        dict(s=states, beta2=lambda v, p: betas(v), epsilon=lambda v, p: scalars(v, "positive")[:8],
+             parameters=lambda v, p: dicts(v)[2:8])),
+    "update_parameters_with_adam": Spec(
+        utils.update_parameters_with_adam,
+        lambda p: dict(parameters=p.parameters, grads=p.grads, v=optimizer_case(p)["state"],
+                       s=optimizer_case(p)["state"], t=p.seed % 5 + 1, learning_rate=0.01, beta1=0.9, beta2=0.999,
+                       epsilon=1e-8),
+        dict(v=states, s=states, t=lambda v, p: counts(v, minimum=1), beta1=lambda v, p: betas(v),
+             beta2=lambda v, p: betas(v), epsilon=lambda v, p: scalars(v, "positive")[:8],
+             learning_rate=lambda v, p: scalars(v, "positive"))),
+    "initialize_velocity": Spec(utils.initialize_velocity, lambda p: dict(parameters=p.parameters),
+                                dict(parameters=lambda v, p: dicts(v)[2:9])),
+    "initialize_rmsprop": Spec(utils.initialize_rmsprop, lambda p: dict(parameters=p.parameters),
+                               dict(parameters=lambda v, p: dicts(v)[2:9])),
+    "initialize_adam": Spec(utils.initialize_adam, lambda p: dict(parameters=p.parameters),
+                            dict(parameters=lambda v, p: dicts(v)[2:9])),
+    "update_lr": Spec(utils.update_lr, lambda p: dict(learning_rate0=0.1, epoch_num=p.seed % 1000, decay_rate=1.0),
+                      dict(learning_rate0=lambda v, p: scalars(v, "positive"), epoch_num=lambda v, p: counts(v),
+                           decay_rate=lambda v, p: scalars(v, "nonnegative"))),
+    "schedule_lr_decay": Spec(utils.schedule_lr_decay, lambda p: dict(learning_rate0=0.1, epoch_num=p.seed % 5000,
+                                                                      decay_rate=0.5, time_interval=1000),
+                              dict(learning_rate0=lambda v, p: scalars(v, "positive"),
+                                   epoch_num=lambda v, p: counts(v), decay_rate=lambda v, p: scalars(v, "nonnegative"),
+                                   time_interval=lambda v, p: counts(v, minimum=1))),
     "dropout_rng": Spec(lambda seed: utils.dropout_rng(seed).random(3), lambda p: dict(seed=p.seed),
                         dict(seed=lambda v, p: seeds(v))),
     # gradient checking
@@ -441,6 +535,13 @@ SPECS = {
     # data
     "load_2D_dataset": Spec(utils.load_2D_dataset, lambda p: dict(seed=p.seed % 100), dict(seed=lambda v, p: seeds(v))),
     "load_circles": Spec(utils.load_circles, lambda p: {}, {}),
+    "load_moons": Spec(utils.load_moons, lambda p: dict(seed=p.seed % 100, n_test=p.seed % 7 + 1),
+                       dict(seed=lambda v, p: seeds(v), n_test=lambda v, p: counts(v, minimum=1))),
+    "random_mini_batches": Spec(utils.random_mini_batches, lambda p: dict(X=p.X, Y=p.Y, mini_batch_size=p.seed % 3 + 1,
+                                                                          seed=p.seed % 100),
+                                dict(X=lambda v, p: arrays(v), Y=lambda v, p: [e for e in labels(v) if e[0] !=
+                                                                               "booleans"],
+                                     mini_batch_size=lambda v, p: counts(v, minimum=1), seed=lambda v, p: seeds(v))),
     "load_gradient_check_case": Spec(utils.load_gradient_check_case, lambda p: {}, {}),
     # tables
     "markdown_table": Spec(tables.markdown_table, lambda p: dict(header=["a", "b"], rows=[[1, 2.5], ["x", None]]),
@@ -498,6 +599,21 @@ SPECS = {
                            dict(panels=lambda v, p: [("a list", [1], ERROR), ("empty", {}, ERROR)],
                                 panel_size=lambda v, p: [("zero", 0.0, ERROR), ("huge", 1e6, ERROR)],
                                 ncols=lambda v, p: counts(1, minimum=1)[:4]), compare=False),
+    "plot_learning_rate_schedules": Spec(plots.plot_learning_rate_schedules,
+                                         lambda p: dict(schedules={"a": utils.update_lr, "b": None}, learning_rate0=0.1,
+                                                        num_epochs=p.seed % 50 + 1, decay_rate=1.0),
+                                         dict(schedules=lambda v, p: [("empty", {}, ERROR), ("a string", {"a": "x"},
+                                                                                            ERROR)],
+                                              learning_rate0=lambda v, p: scalars(v, "positive")[:7],
+                                              num_epochs=lambda v, p: counts(v, minimum=1),
+                                              decay_rate=lambda v, p: scalars(v, "nonnegative")[:7]), compare=False),
+    "plot_optimizer_paths": Spec(plots.plot_optimizer_paths,
+                                 lambda p: dict(panels=[(surfaces.rosenbrock(), {"gd": surfaces.optimizer_path(
+                                     surfaces.rosenbrock(), "gd", 0.001, p.seed % 5)})], title="t", panel_size=4.0),
+                                 dict(panels=lambda v, p: [("empty", [], ERROR), ("no surface", [(1, {})], ERROR),
+                                                           ("a 3-D path", [(v[0][0], {"a": np.zeros((2, 3))})],
+                                                            ERROR)],
+                                      panel_size=lambda v, p: [("zero", 0.0, ERROR)]), compare=False),
     "save_figure": Spec(plots.save_figure, lambda p: dict(figure=figure_of(p), name="figure", directory=None, dpi=40),
                         dict(figure=lambda v, p: anything(v), name=lambda v, p: [("a path", "../x", ERROR),
                                                                                 ("an extension", "x.png", ERROR),
@@ -506,6 +622,49 @@ SPECS = {
                         compare=False),
     "check_figure": Spec(plots.check_figure, lambda p: dict(figure=figure_of(p)),
                          dict(figure=lambda v, p: anything(v)), compare=False),
+    # surfaces and studies (week 2)
+    "elongated_bowl": Spec(lambda condition: surfaces.elongated_bowl(condition).value(np.array([1.0]), np.array([0.5])),
+                           lambda p: dict(condition=float(p.seed % 50 + 1)),
+                           dict(condition=lambda v, p: scalars(v, "positive")[:7] + [("below 1", 0.5, ERROR)])),
+    "rosenbrock": Spec(lambda: surfaces.rosenbrock().gradient(np.array([0.5]), np.array([0.2])), lambda p: {}, {}),
+    "optimizer_path": Spec(surfaces.optimizer_path,
+                           lambda p: dict(surface=surfaces.rosenbrock(),
+                                          optimizer=list(optimizers.OPTIMIZERS)[p.seed % 4], learning_rate=0.001,
+                                          num_steps=p.seed % 6, start=None, beta=0.9, beta1=0.9, beta2=0.999,
+                                          epsilon=1e-8),
+                           dict(surface=lambda v, p: anything(v), optimizer=lambda v, p: choices(v),
+                                learning_rate=lambda v, p: scalars(v, "positive")[:7], num_steps=lambda v, p: counts(v),
+                                start=lambda v, p: [("3 values", [1.0, 2.0, 3.0], ERROR), ("a nan", [math.nan, 0.0],
+                                                                                           ERROR),
+                                                    ("a string", "x", ERROR)],
+                                beta=lambda v, p: betas(v), epsilon=lambda v, p: scalars(v, "positive")[:7])),
+    "best_paths": Spec(surfaces.best_paths,
+                       lambda p: dict(surface=surfaces.elongated_bowl(), optimizers=["gd", "adam"],
+                                      learning_rates=[0.01, 0.1], num_steps=p.seed % 5 + 1),
+                       dict(optimizers=lambda v, p: [("unknown", ["sgd"], ERROR)],
+                            learning_rates=lambda v, p: [("all too large", [1e200], ERROR), ("a zero", [0.0], ERROR)],
+                            num_steps=lambda v, p: counts(v))),
+    "train_runs": Spec(studies.train_runs, lambda p: dict(X=p.X, Y=p.Y, layer_dims=p.layer_dims, runs={
+        "a": dict(learning_rate=0.1, num_iterations=2), "b": dict(num_epochs=1, mini_batch_size=2, optimizer="adam")},
+        n_jobs=1), dict(runs=lambda v, p: [("a list", [1], ERROR), ("a bad run", {"a": dict(learning_rate=-1.0)},
+                                                                                 ERROR), ("empty", {}, ERROR)],
+                        n_jobs=lambda v, p: counts(v, minimum=1),
+                        X=lambda v, p: arrays(v, allow_extreme=False)[:10])),
+    "compare_optimizers": Spec(studies.compare_optimizers,
+                               lambda p: dict(datasets=[(p.X, p.Y, p.X, p.Y)] * 2, layer_dims=p.layer_dims,
+                                              seeds=[1, 2], optimizers=["gd", "adam"], learning_rates=[0.1, 0.01],
+                                              num_epochs=2, mini_batch_size=2),
+                               dict(datasets=lambda v, p: [("one too few", v[:1], ERROR),
+                                                           ("not tuples", [1, 2], ERROR)],
+                                    optimizers=lambda v, p: [("unknown", ["sgd"], ERROR), ("empty", [], ERROR)],
+                                    learning_rates=lambda v, p: [("a zero", [0.0], ERROR)],
+                                    seeds=lambda v, p: [("negative", [-1, 2], ERROR)])),
+    "batch_size_study": Spec(studies.batch_size_study,
+                             lambda p: dict(X=p.X, Y=p.Y, layer_dims=p.layer_dims, sizes=[1, 2], target=0.5,
+                                            num_epochs=2),
+                             dict(sizes=lambda v, p: [("a zero", [0], ERROR), ("empty", [], ERROR)],
+                                  target=lambda v, p: scalars(v, "nonnegative")[:7],
+                                  num_epochs=lambda v, p: counts(v, minimum=1)), compare=False),
 }
 """Every public function of utils, by name (checked against utils.__all__ and the public modules below)."""
 
@@ -517,7 +676,7 @@ NOT_DRAWN = {"set_style", "shared_legend", "boundary_legend_handles", "plot_deci
 def public_functions():
     names = {name for name in utils.__all__ if callable(getattr(utils, name)) and not isinstance(getattr(utils, name),
                                                                                                  type)}
-    for module in (diagnostics, plots, tables):
+    for module in (diagnostics, plots, tables, surfaces, studies):
         names |= {name for name, value in vars(module).items() if callable(value) and not name.startswith("_")
                   and getattr(value, "__module__", None) == module.__name__ and not isinstance(value, type)}
     return names

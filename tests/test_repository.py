@@ -41,9 +41,10 @@ def markdown_outputs(notebook):
                      for output in cell["outputs"] if "text/markdown" in output.get("data", {}))
 
 
-def test_there_are_three_notebooks_one_per_folder():
+def test_there_is_one_notebook_per_folder():
     assert [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS] == [
         "Gradient_Checking/Gradient_Checking.ipynb",
+        "Optimization/Optimization.ipynb",
         "Regularization/Regularization.ipynb",
         "Weight_Initialization/Weight_Initialization.ipynb",
     ]

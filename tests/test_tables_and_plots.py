@@ -18,6 +18,8 @@ from utils import (  # noqa: E402
     load_circles,
     load_gradient_check_case,
     model,
+    schedule_lr_decay,
+    update_lr,
 )
 from utils.plots import (  # noqa: E402
     LOG_FLOOR,
@@ -28,12 +30,15 @@ from utils.plots import (  # noqa: E402
     plot_decision_boundaries,
     plot_decision_boundary,
     plot_epsilon_sweep,
+    plot_learning_rate_schedules,
+    plot_optimizer_paths,
     plot_parameter_vector,
     plot_relative_errors,
     plot_sweep,
     save_figure,
     set_style,
 )
+from utils.surfaces import elongated_bowl, optimizer_path, rosenbrock  # noqa: E402
 from utils.tables import markdown_table, mean_std, power_of_ten, validation_table  # noqa: E402
 
 
@@ -103,7 +108,11 @@ def figures(trained):
     report = gradient_check_n(case, gradients, X, Y)
     drawn = {"data sets": plot_data_sets({"train": (train_X, train_Y), "test": (test_X, test_Y)}, title="Data"),
              "boundaries": plot_decision_boundaries({"a": parameters, "b": parameters}, train_X, train_Y,
-                                                    resolution=30, title="Boundaries")}
+                                                    resolution=30, title="Boundaries"),
+             "optimizer paths": plot_optimizer_paths([
+                 (surface, {name: optimizer_path(surface, name, rate, 30) for name, rate in (("gd", 0.002),
+                                                                                           ("adam", 0.05))})
+                 for surface in (elongated_bowl(), rosenbrock())], title="Paths")}
     for name, draw in {
         "data": lambda ax: plot_data(train_X, train_Y, ax=ax),
         "boundary": lambda ax: plot_decision_boundary(parameters, train_X, train_Y, ax=ax, resolution=30),
@@ -114,6 +123,12 @@ def figures(trained):
         "epsilon sweep, two methods": lambda ax: plot_epsilon_sweep(
             [1e-3, 1e-5, 1e-7], {"loop": [1e-8, 1e-11, 1e-9], "batched": [1e-8, 1e-12, 0.0]}, ax=ax),
         "sweep": lambda ax: plot_sweep([0.1, 1.0], {"dev": [[0.8, 0.7], [0.9, 0.6]]}, ax=ax, best=0.1),
+        "sweep with seeds": lambda ax: plot_sweep([0.01, 0.1, 1.0], {"a": [[0.8, 0.7, 0.5], [0.9, 0.6, 0.9]],
+                                                                     "b": [[0.6, 0.7, 0.8], [0.7, 0.75, 0.5]]},
+                                                  ax=ax, spread="seeds", legend="outside"),
+        "epoch costs": lambda ax: plot_costs({"adam": costs}, ax=ax, every=100, unit="epoch"),
+        "schedules": lambda ax: plot_learning_rate_schedules({"update_lr": update_lr, "steps": schedule_lr_decay,
+                                                              "constant": None}, 0.1, 3000, ax=ax),
     }.items():
         fig, ax = plt.subplots(figsize=(7, 4))
         draw(ax)

@@ -121,12 +121,12 @@ def test_bad_arguments_get_clear_errors(kwargs, error, message):
      ValueError, r"grads\['dW1'\] has shape \(1, 2\) but parameters\['W1'\] has shape \(4, 2\)"),
     (lambda p: update_parameters(p, {"d" + k: v for k, v in p.items()}, 0.0), ValueError, "learning_rate must be > 0"),
     (lambda p: update_parameters(p, {"d" + k: v for k, v in p.items()}, 1e308), ValueError,
-     "update_parameters overflowed .*: learning_rate or grads are too large"),
+     r"update_parameters_with_gd overflowed .*: learning_rate or grads are too large \(W1 overflowed\)"),
     (lambda p: update_parameters(p, dict({"d" + k: v for k, v in p.items()}, dW3=p["W2"]), 0.1), ValueError,
      "grads has unexpected keys \\['dW3'\\]"),
     (lambda p: update_parameters(dict(p, b3=p["b2"]), {}, 0.1), KeyError, "parameters is missing 'W3'"),
-    (lambda p: update_parameters(dict(p, W2=np.ones((2, 4)), b2=np.ones((2, 1))), {}, 0.1), ValueError,
-     r"parameters\['W2'\] must have 1 row: the network ends in one sigmoid unit"),
+    (lambda p: update_parameters(dict(p, W2=np.ones((2, 3)), b2=np.ones((2, 1))), {}, 0.1), ValueError,
+     r"parameters\['W2'\] must have 4 columns because W1 has 4 rows, got shape \(2, 3\)"),
 ])
 def test_bad_arguments_to_predict_and_update_get_clear_errors(call, error, message):
     parameters, _ = model(X, Y, [2, 4, 1], num_iterations=1)

@@ -1,4 +1,4 @@
-"""utils: the NumPy engine of the "Improving Deep Neural Networks", week 1, companion.
+"""utils: the NumPy engine of the "Improving Deep Neural Networks" companion (weeks 1 and 2).
 
 Conventions (used by every function of the package)
 ----------------------------------------------------
@@ -10,6 +10,10 @@ Conventions (used by every function of the package)
 - The network is [LINEAR -> RELU (-> inverted DROPOUT)] x (L-1) -> LINEAR -> SIGMOID, and the
   cost is the mean binary cross-entropy, computed from the logits Z[L], plus
   lambd / (2m) * sum_l ||W[l]||_F^2.
+- Training (``model``) is gradient descent on the whole training set (week 1), or, with
+  ``mini_batch_size`` and ``num_epochs``, on shuffled mini-batches with the step of an optimizer
+  ("gd", "momentum", "rmsprop", "adam") and an optional learning-rate decay (week 2). Optimizer
+  state is a dict keyed like the gradients ("dW1", "db1", ...), as the course's v and s.
 - Everything is float64. Randomness is explicit: functions take a numpy Generator or
   RandomState (an int seeds a RandomState, as the course's ``np.random.seed``), and nothing
   touches numpy's global random state. No function writes into the caller's arrays.
@@ -17,7 +21,7 @@ Conventions (used by every function of the package)
 
 from .batch import ValidationCurve, model_batch, sweep, validation_curve
 from .cost import compute_cost
-from .data import load_2D_dataset, load_circles, load_gradient_check_case
+from .data import load_2D_dataset, load_circles, load_gradient_check_case, load_moons, random_mini_batches
 from .gradcheck import (
     GradientCheckReport,
     dictionary_to_vector,
@@ -49,6 +53,17 @@ from .layers import (
     sigmoid_forward,
 )
 from .network import ForwardCache, backward_propagation, forward_propagation
+from .optimizers import (
+    initialize_adam,
+    initialize_rmsprop,
+    initialize_velocity,
+    schedule_lr_decay,
+    update_lr,
+    update_parameters_with_adam,
+    update_parameters_with_gd,
+    update_parameters_with_momentum,
+    update_parameters_with_rmsprop,
+)
 from .train import TrainingDiverged, accuracy, dropout_rng, model, predict, update_parameters
 
 __all__ = [
@@ -57,40 +72,51 @@ __all__ = [
     "GradientCheckReport",
     "TrainingDiverged",
     "ValidationCurve",
-    "dictionary_to_vector",
-    "gradient_check",
-    "gradient_check_n",
-    "gradients_to_vector",
-    "numerical_gradients",
-    "vector_to_dictionary",
     "accuracy",
     "backward_propagation",
     "compute_cost",
+    "dictionary_to_vector",
     "dropout_backward",
     "dropout_forward",
     "dropout_mask",
     "dropout_rng",
     "forward_propagation",
     "glorot_normal",
+    "gradient_check",
+    "gradient_check_n",
+    "gradients_to_vector",
     "he_normal",
+    "initialize_adam",
     "initialize_parameters",
+    "initialize_rmsprop",
+    "initialize_velocity",
     "linear_backward",
     "linear_forward",
     "load_2D_dataset",
     "load_circles",
     "load_gradient_check_case",
+    "load_moons",
     "model",
     "model_batch",
+    "numerical_gradients",
     "predict",
+    "random_mini_batches",
     "random_normal",
     "relu_backward",
     "relu_forward",
+    "schedule_lr_decay",
     "sigmoid",
     "sigmoid_backward",
     "sigmoid_forward",
     "sweep",
+    "update_lr",
     "update_parameters",
+    "update_parameters_with_adam",
+    "update_parameters_with_gd",
+    "update_parameters_with_momentum",
+    "update_parameters_with_rmsprop",
     "validation_curve",
+    "vector_to_dictionary",
     "xavier_normal",
     "zeros",
 ]

@@ -218,13 +218,14 @@ def check_layer_dims(layer_dims):
 _KEY = re.compile(r"([Wb])([1-9]\d*)")
 
 
-def check_parameters(parameters, n_x=None, name="parameters", prefix=""):
+def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_output=True):
     """Check a parameter dictionary and return it as a new dict of float64 arrays, in the order W1, b1, W2, ...
 
     The keys are exactly "W1", "b1", ..., "WL", "bL" (with ``prefix`` in front of each: "dW1" for
-    gradients). W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and the
-    network ends in one sigmoid unit: n_L = 1. With ``n_x``, W1 must have n_x columns. Arrays that
-    are already float64 are not copied; the caller's dictionary and arrays are never modified.
+    gradients). W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and, with
+    ``one_output``, the network ends in one sigmoid unit: n_L = 1 (an optimizer updates any such
+    dictionary and passes False). With ``n_x``, W1 must have n_x columns. Arrays that are already
+    float64 are not copied; the caller's dictionary and arrays are never modified.
     """
     if not isinstance(parameters, dict):
         raise TypeError(f"{name} must be a dict of arrays {prefix}W1, {prefix}b1, ..., got {_describe(parameters)}")
@@ -259,7 +260,7 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix=""):
                              f"got {b.shape}")
         checked[f"{prefix}W{l}"], checked[f"{prefix}b{l}"] = W, b
         n_prev = W.shape[0]
-    if n_prev != 1:
+    if one_output and n_prev != 1:
         raise ValueError(f"{name}['{prefix}W{L}'] must have 1 row: the network ends in one sigmoid unit for binary "
                          f"labels, got shape {checked[f'{prefix}W{L}'].shape}")
     return checked

@@ -28,7 +28,7 @@ from ._validation import (
     check_Y,
 )
 from .initializers import get_initializer, initialize_parameters
-from .train import COST_EVERY, _gradient_descent, accuracy, dropout_rng
+from .train import COST_EVERY, _descent, _training_run, accuracy, dropout_rng
 
 
 def _per_model(name, value, S, check):
@@ -61,12 +61,16 @@ def _per_model_data(X, Y, S):
     return X, Y
 
 
-def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=15000, initialization="he",
-                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY, fixed_masks=False):
+def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None, initialization="he",
+                lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY, fixed_masks=False, *,
+                optimizer="gd", mini_batch_size=None, num_epochs=None, beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                decay=None, decay_rate=1.0, shuffle_seed=10):
     """Train one network per seed, all in one batched computation (optionally over processes).
 
     Network s is exactly ``model(X_s, Y_s, layer_dims, ..., seed=seeds[s])``: initial weights
-    from ``np.random.RandomState(seeds[s])`` and dropout masks from ``dropout_rng(seeds[s])``.
+    from ``np.random.RandomState(seeds[s])``, dropout masks from ``dropout_rng(seeds[s])``, and,
+    with mini-batches, the same shuffles as ``model`` (they depend on ``shuffle_seed`` and the epoch,
+    not on the seed).
 
     Parameters
     ----------
@@ -74,8 +78,9 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     Y : ndarray, shape (1, m) or (S, 1, m), labels 0 or 1
     layer_dims : list of int [n_x, n_1, ..., 1]
     seeds : sequence of S non-negative ints
-    learning_rate, num_iterations :
-        As in ``model``.
+    learning_rate : float > 0, or a sequence of S of them (one per network)
+    num_iterations, num_epochs :
+        As in ``model``: full-batch steps (default 15000), or passes over the training set.
     initialization : str, or a sequence of S of them (one scheme per network)
     init_scale : None or float, or a sequence of S of them (the std of each "random" network)
     lambd : float >= 0, or a sequence of S of them (one per network)
@@ -86,20 +91,23 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         spawn on macOS and Windows, where a script that calls this needs the usual
         ``if __name__ == "__main__":`` guard (notebooks do not).
     cost_every : int >= 1
-        Record the costs every ``cost_every`` iterations (the course: 1000).
+        Record the costs every ``cost_every`` iterations, or epochs (the course: 1000).
     fixed_masks : bool
         As in ``model``: reuse iteration 0's dropout masks (the course's flaw, for comparison).
+    optimizer, mini_batch_size, beta, beta1, beta2, epsilon, decay, decay_rate, shuffle_seed :
+        As in ``model`` (keyword-only), the same for every network; ``decay`` is applied to each
+        network's own learning rate.
 
     Returns
     -------
     parameters : list of S dicts "W1", "b1", ..., "WL", "bL"
     costs : ndarray, shape (S, k)
-        Network s's cost at iterations 0, cost_every, 2 cost_every, ... (k = ceil(num_iterations / cost_every)).
+        Network s's cost at iterations (or epochs) 0, cost_every, 2 cost_every, ... (k = ceil(steps / cost_every)).
 
     Raises
     ------
     TrainingDiverged
-        When a network's outputs overflow; the message names the network, its seed and the iteration.
+        When a network's outputs overflow; the message names the network, its seed and the step.
     """
     seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
     S = len(seeds)
@@ -109,21 +117,17 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
         raise ValueError(f"layer_dims[0] must equal the number of features of X, {X.shape[-2]}, got {layer_dims[0]}")
     if layer_dims[-1] != 1:
         raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
-    settings = dict(
-        layer_dims=layer_dims,
-        learning_rate=check_positive("learning_rate", learning_rate),
-        num_iterations=check_count("num_iterations", num_iterations),
-        cost_every=check_count("cost_every", cost_every, minimum=1),
-        fixed_masks=check_flag("fixed_masks", fixed_masks),
-    )
+    learning_rate = np.array(_per_model("learning_rate", learning_rate, S, check_positive))
+    run = _training_run(1.0, num_iterations, num_epochs, cost_every, optimizer, mini_batch_size, beta, beta1, beta2,
+                        epsilon, decay, decay_rate, shuffle_seed, check_flag("fixed_masks", fixed_masks))
     lambd = np.array(_per_model("lambd", lambd, S, check_nonnegative))
     keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
     schemes = _per_model_schemes(initialization, init_scale, S)
 
     chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
-    jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, [seeds[i] for i in c],
-             [schemes[i] for i in c], lambd[c], keep_prob[c], settings,
+    jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, layer_dims, [seeds[i] for i in c],
+             [schemes[i] for i in c], learning_rate[c], lambd[c], keep_prob[c], run, fixed_masks,
              [f"network {i} (seed {seeds[i]})" for i in c]) for c in chunks]
     if n_jobs == 1:
         results = [_train_stack(*jobs[0])]
@@ -138,29 +142,31 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=1500
     return parameters, np.array(costs)
 
 
-def _train_stack(X, Y, seeds, schemes, lambd, keep_prob, settings, labels):
+def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_prob, run, fixed_masks, labels):
     """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k)).
 
     ``labels`` names each network in the message of ``TrainingDiverged``."""
-    layer_dims = settings["layer_dims"]
     L = len(layer_dims) - 1
     initial = [initialize_parameters(layer_dims, method, np.random.RandomState(seed), scale)
                for seed, (method, scale) in zip(seeds, schemes, strict=True)]
     layers = [(np.stack([p[f"W{l}"] for p in initial]), np.stack([p[f"b{l}"] for p in initial]))
               for l in range(1, L + 1)]
     dropout = bool(np.any(keep_prob < 1.0))
-    costs = _gradient_descent(
-        X, Y, layers, settings["learning_rate"], settings["num_iterations"],
+    costs = _descent(
+        X, Y, layers, run._replace(learning_rate=learning_rate[:, None, None]),
         keep_prob=keep_prob[:, None, None] if dropout else 1.0,
         rng=[dropout_rng(seed) for seed in seeds] if dropout else None,
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
-        cost_every=settings["cost_every"],
-        fixed_masks=settings["fixed_masks"],
+        fixed_masks=fixed_masks,
         labels=labels,
     )
     parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
                    for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]
     return parameters, np.array(costs).reshape(len(costs), len(seeds)).T
+
+
+SWEEPABLE = {"lambd": check_nonnegative, "keep_prob": check_probability, "learning_rate": check_positive}
+"""The hyperparameters a sweep can vary within one stack of networks, with the check of their values."""
 
 
 def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
@@ -172,9 +178,9 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
     Y : ndarray, shape (1, m) or (S, 1, m)
     layer_dims : list of int
     seeds : sequence of S ints
-    parameter : {"lambd", "keep_prob"}, the hyperparameter swept
+    parameter : {"lambd", "keep_prob", "learning_rate"}, the hyperparameter swept
     values : sequence of K values of it
-    **settings : the other arguments of ``model_batch`` (learning_rate, num_iterations, ...)
+    **settings : the other arguments of ``model_batch`` (learning_rate, num_iterations, optimizer, ...)
 
     Returns
     -------
@@ -194,10 +200,10 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
 def _sweep_arguments(seeds, parameter, values, settings):
     """The checked seeds, swept hyperparameter and its values of ``sweep`` and ``validation_curve``."""
     seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
-    parameter = check_choice("parameter", parameter, ("lambd", "keep_prob"))
+    parameter = check_choice("parameter", parameter, tuple(SWEEPABLE))
     if parameter in settings:
         raise ValueError(f"{parameter} is swept: give its values in values, not as a setting")
-    check = check_nonnegative if parameter == "lambd" else check_probability
+    check = SWEEPABLE[parameter]
     values = [check(f"values[{k}]", value) for k, value in enumerate(check_sequence("values", values, parameter))]
     return seeds, parameter, values
 
@@ -207,7 +213,7 @@ class ValidationCurve(NamedTuple):
 
     Attributes
     ----------
-    parameter : str, "lambd" or "keep_prob"
+    parameter : str, "lambd", "keep_prob" or "learning_rate"
     values : list of K values
     fit : ndarray, shape (S, K), accuracy of network (s, k) on the examples it was trained on
     dev : ndarray, shape (S, K), its accuracy on the held-out dev examples
@@ -240,7 +246,7 @@ def validation_curve(X, Y, layer_dims, seeds, parameter, values, dev_size, **set
     Y : ndarray, shape (S, 1, m) or (1, m)
     layer_dims : list of int
     seeds : sequence of S ints
-    parameter : {"lambd", "keep_prob"}
+    parameter : {"lambd", "keep_prob", "learning_rate"}
     values : sequence of K values of it
     dev_size : int, 1 <= dev_size < m, the examples held out at the end of each data set
     **settings : the other arguments of ``model_batch`` (learning_rate, num_iterations, ...)

@@ -7,7 +7,7 @@ X of shape (2, m) (one example per column) and Y of shape (1, m) holding 0/1 int
 import numpy as np
 from sklearn.datasets import make_circles, make_moons
 
-from ._validation import check_seed
+from ._validation import check_count, check_seed, check_X, check_Y
 
 
 def _columns(X, y):
@@ -68,6 +68,61 @@ def load_2D_dataset(seed=0):
     flipped = rng.random_sample(400) < 0.15
     y = np.where(flipped, 1 - y, y)
     return (*_columns(X[:200], y[:200]), *_columns(X[200:], y[200:]))
+
+
+def load_moons(seed=3, n_test=300):
+    """The course's optimization data: 300 points of two noisy interleaved half-moons, and a held-out test set.
+
+    Training: ``make_moons(n_samples=300, noise=0.2)`` drawn from ``np.random.RandomState(seed)``. For
+    seed 3 this is the course's ``load_dataset()`` bit for bit (the course seeds numpy's global
+    generator with 3 and lets scikit-learn draw from it; here nothing global is touched). Test (the
+    course has none): ``n_test`` more points drawn the same way from a generator spawned from the seed
+    (numpy's ``SeedSequence``), independent of the training draws for every seed.
+
+    Parameters
+    ----------
+    seed : int, 0 <= seed <= 2**32 - 1
+    n_test : int >= 1
+
+    Returns
+    -------
+    train_X : ndarray, shape (2, 300)
+    train_Y : ndarray of int, shape (1, 300), 150 of each class
+    test_X : ndarray, shape (2, n_test)
+    test_Y : ndarray of int, shape (1, n_test)
+    """
+    seed, n_test = check_seed("seed", seed), check_count("n_test", n_test, minimum=1)
+    test_rng = np.random.RandomState(np.random.SeedSequence(seed).spawn(1)[0].generate_state(4))
+    train = make_moons(n_samples=300, noise=0.2, random_state=np.random.RandomState(seed))
+    return (*_columns(*train), *_columns(*make_moons(n_samples=n_test, noise=0.2, random_state=test_rng)))
+
+
+def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
+    """Shuffle the examples, then cut them into mini-batches: the course's ``random_mini_batches``.
+
+    The columns of X and Y are permuted together by ``np.random.RandomState(seed).permutation(m)``
+    (the course's ``np.random.seed(seed)`` then ``np.random.permutation(m)``), then cut into
+    floor(m / mini_batch_size) batches of ``mini_batch_size`` examples and, when m is not a
+    multiple of it, a last one of the m mod mini_batch_size examples left.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : array, shape (1, m), labels 0 or 1 (or False and True); the batches keep its type
+    mini_batch_size : int >= 1
+    seed : int, 0 <= seed <= 2**32 - 1
+
+    Returns
+    -------
+    mini_batches : list of (mini_batch_X (n_x, size), mini_batch_Y (1, size)), new arrays (not views of X, Y)
+    """
+    X = check_X(X)
+    check_Y(Y, X.shape[1])
+    mini_batch_size = check_count("mini_batch_size", mini_batch_size, minimum=1)
+    permutation = np.random.RandomState(check_seed("seed", seed)).permutation(X.shape[1])
+    shuffled_X, shuffled_Y = X[:, permutation], np.asarray(Y)[:, permutation]  # Y keeps its type (0/1 or bool)
+    return [(shuffled_X[:, k:k + mini_batch_size], shuffled_Y[:, k:k + mini_batch_size])
+            for k in range(0, X.shape[1], mini_batch_size)]
 
 
 def load_gradient_check_case():

@@ -40,6 +40,7 @@ from ._validation import (
 )
 from .gradcheck import GradientCheckReport
 from .network import _checked_forward, parameter_list
+from .surfaces import Surface
 from .train import COST_EVERY
 
 IMAGES_DIR = Path(__file__).resolve().parents[1] / "Images"
@@ -77,6 +78,7 @@ REGION_COLORS = ListedColormap(["#f6c6c6", "#c6dbf0"])
 FEATURE_LABELS = ("feature $x_1$", "feature $x_2$")
 LEGEND_LOCATIONS = ("best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
                     "center right", "lower center", "upper center", "center", "outside")
+UNITS = {"iteration": "iteration (gradient-descent steps)", "epoch": "epoch (passes over the training set)"}
 LINE_STYLES = ("-", "--", "-.", ":")  # with the colours: curves that lie on top of each other stay visible
 DIFFERENCE = "‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖)"
 LOG_FLOOR = 1e-17  # relative differences below it (0 included) are drawn at it on log axes
@@ -281,11 +283,65 @@ def plot_decision_boundaries(panels, X, Y, title=None, panel_size=3.4, ncols=Non
     return fig
 
 
+def plot_optimizer_paths(panels, title=None, panel_size=4.5):
+    """The paths of optimizers on loss surfaces of two parameters: one panel per surface, one legend below.
+
+    Each panel draws the surface's contour lines (spaced geometrically, so that a deep valley shows its
+    floor), the paths (a marker at every step), their start and the minimum, on equally scaled axes.
+
+    Parameters
+    ----------
+    panels : list of (Surface, {label: path (n, 2)}), the paths from ``surfaces.optimizer_path``
+    title : str, optional, above all panels
+    panel_size : float, inches of width per panel
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    if not isinstance(panels, list | tuple) or not panels or not all(
+            isinstance(panel, tuple) and len(panel) == 2 and isinstance(panel[0], Surface)
+            and isinstance(panel[1], dict) and panel[1] for panel in panels):
+        raise TypeError(f"panels must be a non-empty list of (Surface, {{label: path}}), got {panels!r:.80}")
+    panel_size = check_real("panel_size", panel_size)
+    if not 1 <= panel_size <= 20:
+        raise ValueError(f"panel_size must be between 1 and 20 inches, got {panel_size:g}")
+    widths = [(x_max - x_min) / (y_max - y_min) for x_min, x_max, y_min, y_max in (p[0].extent for p in panels)]
+    height = (panel_size - 0.6) * len(panels) / sum(widths) + 2.2  # panels of one height, each scaled equally
+    fig, axes = plt.subplots(1, len(panels), figsize=(panel_size * len(panels), height), squeeze=False,
+                             layout="constrained", gridspec_kw={"width_ratios": widths})
+    for k, (ax, (surface, paths)) in enumerate(zip(axes[0], panels, strict=True)):
+        paths = {label: check_array(f"panels[{k}][1][{label!r}]", path) for label, path in paths.items()}
+        for label, path in paths.items():
+            if path.shape[1] != 2 or not path.shape[0]:
+                raise ValueError(f"panels[{k}][1][{label!r}] must be a path of shape (n, 2), points (x, y), got "
+                                 f"shape {path.shape}")
+        x_min, x_max, y_min, y_max = surface.extent
+        grid_x, grid_y = np.meshgrid(np.linspace(x_min, x_max, 300), np.linspace(y_min, y_max, 300))
+        values = surface.value(grid_x, grid_y)
+        low = max(values[values > 0].min(), values.max() * 1e-4)
+        ax.contour(grid_x, grid_y, values, levels=np.geomspace(low, values.max(), 14), colors="0.65", linewidths=0.7)
+        for (label, path), color, style in zip(paths.items(), itertools.cycle(_colors()),
+                                               itertools.cycle(LINE_STYLES)):
+            ax.plot(path[:, 0], path[:, 1], color=color, linestyle=style, linewidth=1.4, marker="o", markersize=2.5,
+                    label=label)
+        start = next(iter(paths.values()))[0]
+        ax.plot(*start, "ks", markersize=7, label="start")
+        ax.plot(*surface.minimum, "k*", markersize=13, label="minimum")
+        ax.set(xlim=(x_min, x_max), ylim=(y_min, y_max), aspect="equal", title=surface.name,
+               xlabel="parameter x", ylabel="parameter y")
+    if title:
+        fig.suptitle(title)  # before the legend: the layout engine places an outside legend only once
+    shared_legend(fig, axes[0][0].get_legend_handles_labels()[0])
+    return fig
+
+
 # ----------------------------------------------------------------------------- curves
 
 
-def plot_costs(curves, ax=None, title="Cost during training", log=False, every=COST_EVERY, legend="best"):
-    """Cost curves, one colour per label, against the iteration at which each cost was recorded.
+def plot_costs(curves, ax=None, title="Cost during training", log=False, every=COST_EVERY, legend="best",
+               unit="iteration"):
+    """Cost curves, one colour per label, against the iteration (or epoch) at which each cost was recorded.
 
     Parameters
     ----------
@@ -297,6 +353,8 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     log : bool, logarithmic cost axis
     every : int, iterations between two recorded costs (1000 in ``model``)
     legend : str, the legend's location inside the axes, or "outside" (to the right of the axes)
+    unit : {"iteration", "epoch"}, what ``every`` counts: full-batch steps (week 1) or passes over the
+        training set in mini-batches (week 2)
 
     Returns
     -------
@@ -304,6 +362,7 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
     """
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves must be a non-empty dict {{label: costs}}, got {type(curves).__name__}")
+    unit = check_choice("unit", unit, tuple(UNITS))
     curves = {label: check_array(f"curves[{label!r}]", costs, ndim=(1, 2)) for label, costs in curves.items()}
     every, log, legend = check_count("every", every, minimum=1), check_flag("log", log), _check_legend(legend)
     if log and any(np.any(costs <= 0) for costs in curves.values()):
@@ -316,8 +375,7 @@ def plot_costs(curves, ax=None, title="Cost during training", log=False, every=C
         else:
             lines = ax.plot(iterations, costs.T, linewidth=1.2, alpha=0.8, color=color, linestyle=style)
             lines[0].set_label(f"{label} ({costs.shape[0]} seeds)")
-    ax.set(title=title, xlabel="iteration (gradient-descent steps)",
-           ylabel="cost J (cross-entropy, nats" + (", log scale)" if log else ")"))
+    ax.set(title=title, xlabel=UNITS[unit], ylabel="cost J (cross-entropy, nats" + (", log scale)" if log else ")"))
     if log:
         ax.set_yscale("log")
     _legend(ax, legend)
@@ -332,8 +390,8 @@ def _legend(ax, location, **options):
 
 
 def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperparameter", ylabel="accuracy",
-               log_x=True, log_y=False, best=None, legend="best"):
-    """Mean and a band of +-1 standard deviation over seeds, of one or more scores against a hyperparameter.
+               log_x=True, log_y=False, best=None, legend="best", spread="std"):
+    """The mean over seeds of one or more scores against a hyperparameter, with their spread.
 
     Parameters
     ----------
@@ -345,12 +403,15 @@ def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperp
     best : number, optional; marked with a vertical line (the chosen value)
     legend : str, the legend's location inside the axes, "outside" (to the right), or None (no legend:
         a figure of several panels shares one)
+    spread : {"std", "seeds"}, a band of +-1 standard deviation around the mean, or every seed's score as a
+        dot (which shows a single failed seed as what it is, where a band would widen everywhere)
 
     Returns
     -------
     ax : matplotlib Axes
     """
     values = check_array("values", values, ndim=1)
+    spread = check_choice("spread", spread, ("std", "seeds"))
     if not isinstance(curves, dict) or not curves:
         raise TypeError(f"curves must be a non-empty dict {{label: scores (S, K)}}, got {type(curves).__name__}")
     log_x, log_y = check_flag("log_x", log_x), check_flag("log_y", log_y)
@@ -359,14 +420,22 @@ def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperp
     best = None if best is None else check_real("best", best)
     legend = None if legend is None else _check_legend(legend)
     ax = _axes(ax, figsize=(6, 4))
-    for label, scores in curves.items():
+    for (label, scores), style in zip(curves.items(), itertools.cycle(LINE_STYLES)):
         scores = check_array(f"curves[{label!r}]", scores)
         if scores.shape[1] != values.size:
             raise ValueError(f"curves[{label!r}] must have shape (seeds, {values.size}), got {scores.shape}")
         mean, std = scores.mean(axis=0), scores.std(axis=0)
-        line, = ax.plot(values, mean, marker="o", markersize=4, label=f"{label}, mean of {scores.shape[0]} seeds")
-        ax.fill_between(values, mean - std, mean + std, color=line.get_color(), alpha=0.2)
-    ax.fill_between([], [], color="gray", alpha=0.3, label=f"band: ±1 std over the {scores.shape[0]} seeds")
+        line, = ax.plot(values, mean, marker="o", markersize=4, linestyle=style,
+                        label=f"{label}, mean of {scores.shape[0]} seeds")
+        if spread == "std":
+            ax.fill_between(values, mean - std, mean + std, color=line.get_color(), alpha=0.2)
+        else:
+            ax.scatter(np.broadcast_to(values, scores.shape), scores, s=12, color=line.get_color(), alpha=0.45,
+                       linewidths=0)
+    if spread == "std":
+        ax.fill_between([], [], color="gray", alpha=0.3, label=f"band: ±1 std over the {scores.shape[0]} seeds")
+    else:
+        ax.scatter([], [], s=12, color="gray", alpha=0.6, label="dots: each seed")
     if best is not None:
         ax.axvline(best, color="k", linestyle="--", linewidth=1, label="value chosen on dev")
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
@@ -376,6 +445,43 @@ def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperp
         ax.set_yscale("log")
     if legend:
         _legend(ax, legend)
+    return ax
+
+
+def plot_learning_rate_schedules(schedules, learning_rate0, num_epochs, decay_rate=1.0, ax=None,
+                                 title="Learning rate after each epoch"):
+    """The learning rate that each schedule gives after every epoch, on a log axis.
+
+    Parameters
+    ----------
+    schedules : dict {label: schedule}, a schedule f(learning_rate0, epoch_num, decay_rate) such as
+        ``update_lr`` or ``schedule_lr_decay`` (the functions ``model`` uses), or None for a constant rate
+    learning_rate0 : float > 0
+    num_epochs : int >= 1
+    decay_rate : float >= 0
+    ax : matplotlib Axes, optional
+    title : str
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    if not isinstance(schedules, dict) or not schedules or not all(f is None or callable(f)
+                                                                   for f in schedules.values()):
+        raise TypeError(f"schedules must be a non-empty dict {{label: schedule or None}}, got {schedules!r:.80}")
+    learning_rate0 = check_real("learning_rate0", learning_rate0)
+    if learning_rate0 <= 0:
+        raise ValueError(f"learning_rate0 must be > 0, got {learning_rate0:g}")
+    num_epochs, decay_rate = check_count("num_epochs", num_epochs, minimum=1), check_nonnegative("decay_rate",
+                                                                                                 decay_rate)
+    ax = _axes(ax, figsize=(6, 4))
+    epochs = np.arange(num_epochs)
+    for (label, schedule), color, style in zip(schedules.items(), itertools.cycle(_colors()),
+                                               itertools.cycle(LINE_STYLES)):
+        rates = [learning_rate0 if schedule is None else schedule(learning_rate0, int(e), decay_rate) for e in epochs]
+        ax.plot(epochs, rates, color=color, linestyle=style, linewidth=1.8, label=label)
+    ax.set(title=title, xlabel=UNITS["epoch"], ylabel="learning rate (log scale)", yscale="log")
+    _legend(ax, "best")
     return ax
 
 

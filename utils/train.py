@@ -1,12 +1,21 @@
-"""Training by full-batch gradient descent, prediction and accuracy."""
+"""Training: gradient descent on mini-batches with a choice of optimizer, prediction and accuracy.
+
+``model`` trains the network. Its first arguments are week 1's: full-batch gradient descent for
+``num_iterations`` steps, bit for bit as before. Week 2's arguments, all keyword-only, turn the same
+loop into the course's optimization experiments: ``num_epochs`` passes over the training set, each
+shuffled and cut into mini-batches (``mini_batch_size``), the step of ``optimizer`` ("gd",
+"momentum", "rmsprop" or "adam", from ``optimizers.py``) after every mini-batch, and a learning-rate
+``decay`` between epochs. Full batch is the case of one mini-batch of all m examples.
+"""
+
+from typing import NamedTuple
 
 import numpy as np
 
 from ._validation import (
+    check_choice,
     check_count,
-    check_finite_result,
     check_flag,
-    check_gradients,
     check_keep_prob,
     check_layer_dims,
     check_nonnegative,
@@ -16,19 +25,23 @@ from ._validation import (
     check_X,
     check_Y,
 )
-from .cost import _cross_entropy, _l2_penalty
+from .cost import _cross_entropy_losses, _l2_penalty
 from .initializers import get_initializer, initialize
 from .network import _backward, _checked_forward, _forward, parameter_list
+from .optimizers import OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
 
 COST_EVERY = 1000
-"""The cost is recorded at iteration 0 and every COST_EVERY iterations, as in the course."""
+"""The cost is recorded at iteration (or epoch) 0 and every COST_EVERY of them, as in the course."""
+
+NUM_ITERATIONS = 15000
+"""Week 1's default number of full-batch gradient-descent steps."""
 
 
 class TrainingDiverged(ValueError):
     """Training stopped because the network's outputs were no longer finite numbers.
 
     Each step was too large for the network: the activations or the weights overflowed (to inf,
-    then nan). Raised by ``model`` and ``model_batch`` at the first such iteration, instead of
+    then nan). Raised by ``model`` and ``model_batch`` at the first such step, instead of
     returning nan weights. It is a ValueError: the learning rate (or the initial scale) given was
     out of the range this network can be trained with.
     """
@@ -43,37 +56,66 @@ def dropout_rng(seed):
     return np.random.default_rng(np.random.SeedSequence(check_seed("seed", seed)).spawn(1)[0])
 
 
-def update_parameters(parameters, grads, learning_rate):
-    """One gradient-descent step: W[l] <- W[l] - learning_rate * dW[l], b[l] <- b[l] - learning_rate * db[l].
-
-    Parameters
-    ----------
-    parameters : dict "W1", "b1", ..., "WL", "bL"
-    grads : dict "dW1", "db1", ... with the same shapes (the course's "dA1", "dZ1", ... are ignored)
-    learning_rate : float > 0
-
-    Returns
-    -------
-    parameters : dict
-        A new dictionary of new arrays; the arguments are left untouched.
-    """
-    parameters = check_parameters(parameters)
-    grads = check_gradients(grads, parameters, name="grads")
-    learning_rate = check_positive("learning_rate", learning_rate)
-    with np.errstate(over="ignore", invalid="ignore"):
-        updated = {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
-    for value in updated.values():
-        check_finite_result("update_parameters", value, "learning_rate or grads are too large")
-    return updated
+update_parameters = update_parameters_with_gd
+"""Week 1's name for one step of gradient descent (``optimizers.update_parameters_with_gd``)."""
 
 
-def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initialization="he",
+class _Run(NamedTuple):
+    """How a network is trained, checked once: what ``_descent`` needs besides the data and the network."""
+
+    optimizer: str
+    hyper: dict
+    learning_rate: object  # a float, or an array (S, 1, 1) with one value per network of a stack
+    num_epochs: int
+    mini_batch_size: object  # None: full batch
+    shuffle_seed: int
+    decay: object  # None, or f(learning_rate0, epoch_num, decay_rate)
+    decay_rate: float
+    cost_every: int
+    unit: str  # "iteration" (week 1) or "epoch"
+
+
+def _training_run(learning_rate, num_iterations, num_epochs, cost_every, optimizer, mini_batch_size, beta, beta1,
+                  beta2, epsilon, decay, decay_rate, shuffle_seed, fixed_masks):
+    """Check the schedule and optimizer arguments shared by ``model`` and ``model_batch``; return a ``_Run``."""
+    if num_epochs is not None and num_iterations is not None:
+        raise ValueError("give num_iterations (full-batch steps, week 1) or num_epochs (passes over the training "
+                         f"set), not both: got num_iterations={num_iterations!r} and num_epochs={num_epochs!r}")
+    if mini_batch_size is not None and num_epochs is None:
+        raise ValueError("with mini-batches, training is counted in epochs: give num_epochs (passes over the "
+                         f"training set) instead of num_iterations, got mini_batch_size={mini_batch_size!r}")
+    if mini_batch_size is not None and fixed_masks:
+        raise ValueError("fixed_masks reuses one full batch's dropout masks: it cannot be combined with "
+                         f"mini-batches, got mini_batch_size={mini_batch_size!r}")
+    if decay is not None and not callable(decay):
+        raise TypeError(f"decay must be a schedule f(learning_rate0, epoch_num, decay_rate), such as update_lr or "
+                        f"schedule_lr_decay, or None, got {decay!r}")
+    steps = num_epochs if num_epochs is not None else num_iterations if num_iterations is not None else NUM_ITERATIONS
+    return _Run(
+        optimizer=check_choice("optimizer", optimizer, tuple(OPTIMIZERS)),
+        hyper=optimizer_hyperparameters(beta, beta1, beta2, epsilon),
+        learning_rate=learning_rate,
+        num_epochs=check_count("num_epochs" if num_epochs is not None else "num_iterations", steps),
+        mini_batch_size=None if mini_batch_size is None else check_count("mini_batch_size", mini_batch_size,
+                                                                          minimum=1),
+        shuffle_seed=check_seed("shuffle_seed", shuffle_seed),
+        decay=decay,
+        decay_rate=check_nonnegative("decay_rate", decay_rate),
+        cost_every=check_count("cost_every", cost_every, minimum=1),
+        unit="iteration" if num_epochs is None else "epoch",
+    )
+
+
+def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initialization="he",
           lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None, cost_every=COST_EVERY,
-          fixed_masks=False):
-    """Train the L-layer network by full-batch gradient descent.
+          fixed_masks=False, *, optimizer="gd", mini_batch_size=None, num_epochs=None, beta=0.9, beta1=0.9,
+          beta2=0.999, epsilon=1e-8, decay=None, decay_rate=1.0, shuffle_seed=10):
+    """Train the L-layer network: gradient descent (week 1), or mini-batches with an optimizer (week 2).
 
-    Each iteration: forward pass (fresh dropout masks), cost, backward pass, update
-    W[l] <- W[l] - learning_rate * dW[l] (and likewise b[l]).
+    Each step: forward pass on the batch (fresh dropout masks), backward pass, then the optimizer's
+    update of every W[l] and b[l]: W[l] <- W[l] - learning_rate * dW[l] for "gd" (the other rules
+    are in ``optimizers.py``). The L2 term of a mini-batch of m_b examples is scaled by m_b / m, so
+    that its gradient estimates the gradient of the whole cost.
 
     Parameters
     ----------
@@ -81,7 +123,8 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     Y : ndarray, shape (1, m), labels 0 or 1
     layer_dims : list of int [n_x, n_1, ..., n_{L-1}, 1]
     learning_rate : float > 0
-    num_iterations : int >= 0
+    num_iterations : int >= 0, default 15000
+        Full-batch gradient steps (week 1). Give this or ``num_epochs``.
     initialization : {"zeros", "random", "he", "xavier", "glorot"}
     lambd : float >= 0, L2 regularization strength
     keep_prob : float in (0, 1], probability of keeping a hidden unit (1: no dropout)
@@ -94,23 +137,39 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
     init_scale : float, optional
         Standard deviation of the "random" initialization (default 10).
     cost_every : int >= 1
-        Record the cost every ``cost_every`` iterations (the course: 1000).
+        Record the cost every ``cost_every`` iterations, or epochs (the course: 1000).
     fixed_masks : bool
         Reuse the dropout masks of iteration 0 at every iteration. This reproduces a flaw of the
         course, which re-seeds its generator inside the forward pass, so that it trains one fixed
-        thinned network instead of doing dropout. For comparison only.
+        thinned network instead of doing dropout. For comparison only (full batch only).
+    optimizer : {"gd", "momentum", "rmsprop", "adam"}, keyword-only
+    mini_batch_size : int >= 1, optional, keyword-only
+        Examples per mini-batch (the course: 64). None: full batch, no shuffling.
+    num_epochs : int >= 0, keyword-only
+        Passes over the training set (the course: 5000). Each shuffles the examples with
+        ``np.random.RandomState(shuffle_seed + 1 + epoch)``, as the course's ``random_mini_batches``.
+    beta : float in [0, 1), momentum's coefficient
+    beta1, beta2 : floats in [0, 1), Adam's coefficients (RMSprop uses beta2)
+    epsilon : float > 0, Adam's and RMSprop's guard against dividing by 0
+    decay : callable, optional, keyword-only
+        A schedule ``decay(learning_rate0, epoch_num, decay_rate)``, such as ``update_lr`` or
+        ``schedule_lr_decay``: after epoch i the learning rate becomes ``decay(learning_rate, i,
+        decay_rate)``, used from epoch i + 1 on (the course's timing).
+    decay_rate : float >= 0
+    shuffle_seed : int, the course's seed counter (10): epoch i shuffles with shuffle_seed + 1 + i
 
     Returns
     -------
     parameters : dict "W1", "b1", ..., "WL", "bL"
     costs : list of float
-        The cost (L2 term included) at iterations 0, cost_every, 2 cost_every, ... (before that
-        iteration's update).
+        The cost (L2 term included) at iterations, or epochs, 0, cost_every, 2 cost_every, ... For an
+        epoch, the mean of the losses of its mini-batches, each taken before that batch's update (the
+        course's epoch cost).
 
     Raises
     ------
     TrainingDiverged
-        A ValueError, when the outputs overflow: the message names the iteration and the learning rate.
+        A ValueError, when the outputs overflow: the message names the step and the learning rate.
     """
     X = check_X(X)
     Y = check_Y(Y, X.shape[1])
@@ -119,61 +178,101 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=15000, initializa
         raise ValueError(f"layer_dims[0] must equal the number of rows of X, {X.shape[0]}, got {layer_dims[0]}")
     if layer_dims[-1] != 1:
         raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
-    learning_rate = check_positive("learning_rate", learning_rate)
-    num_iterations = check_count("num_iterations", num_iterations)
+    run = _training_run(check_positive("learning_rate", learning_rate), num_iterations, num_epochs, cost_every,
+                        optimizer, mini_batch_size, beta, beta1, beta2, epsilon, decay, decay_rate, shuffle_seed,
+                        check_flag("fixed_masks", fixed_masks))
     lambd = check_nonnegative("lambd", lambd)
     keep_prob = check_keep_prob(keep_prob)
     seed = check_seed("seed", seed)
     print_cost = check_flag("print_cost", print_cost)
-    cost_every = check_count("cost_every", cost_every, minimum=1)
-    fixed_masks = check_flag("fixed_masks", fixed_masks)
 
     initializer = get_initializer(initialization, init_scale, scale_name="init_scale")
     parameters = initialize(layer_dims, initializer, np.random.RandomState(seed))
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
-    costs = _gradient_descent(X, Y, parameter_list(parameters), learning_rate,
-                              num_iterations, keep_prob, rng, lambd if lambd > 0 else None, print_cost, cost_every,
-                              fixed_masks)
+    costs = _descent(X, Y, parameter_list(parameters), run, keep_prob, rng, lambd if lambd > 0 else None, print_cost,
+                     fixed_masks)
     return parameters, [float(cost) for cost in costs]
 
 
-def _gradient_descent(X, Y, layers, learning_rate, num_iterations, keep_prob=1.0, rng=None, lambd=None,
-                      print_cost=False, cost_every=COST_EVERY, fixed_masks=False, labels=None):
+def _batches(X, Y, size, seed):
+    """The mini-batches of one epoch: the examples shuffled by RandomState(seed), cut every ``size``; or (X, Y)."""
+    if size is None:
+        return [(X, Y)]
+    permutation = np.random.RandomState(seed).permutation(X.shape[-1])
+    X, Y = X[..., permutation], Y[..., permutation]
+    return [(X[..., k:k + size], Y[..., k:k + size]) for k in range(0, X.shape[-1], size)]
+
+
+def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=False, fixed_masks=False,
+             labels=None):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
-    Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them) and
-    returns the costs recorded at iterations 0, cost_every, 2 cost_every, ...
-    Dropout is on when ``rng`` is given (with ``fixed_masks``, its first masks serve every
-    iteration); ``lambd`` None means no L2 term. Raises ``TrainingDiverged`` at the first
-    iteration whose output logits are not finite; ``labels`` names the networks of a stack in
-    that message (``model_batch`` passes "network 1 (seed 4)" and so on).
+    Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them), with the
+    optimizer's state kept here, and returns the costs recorded every ``run.cost_every`` epochs (or
+    iterations). Dropout is on when ``rng`` is given (with ``fixed_masks``, its first masks serve
+    every iteration); ``lambd`` None means no L2 term. Raises ``TrainingDiverged`` at the first step
+    whose output logits are not finite; ``labels`` names the networks of a stack in that message
+    (``model_batch`` passes "network 1 (seed 4)" and so on).
     """
     m = X.shape[-1]
-    costs, masks = [], None
-    with np.errstate(over="ignore", invalid="ignore"):  # overflow is caught below, with a clear message
-        for i in range(num_iterations):
-            AL, cache = _forward(X, layers, keep_prob, None if masks else rng, masks)
-            if not np.isfinite(cache.ZL).all():
-                _diverged([cache.ZL], i, learning_rate, lambd, labels)
-            if fixed_masks and rng is not None:
-                masks = cache.masks
-            if i % cost_every == 0:
-                cost = _cross_entropy(cache.ZL, Y)
-                if lambd is not None:
-                    cost = cost + _l2_penalty([W for W, _ in layers], lambd, m)
-                costs.append(cost)
+    step, state_names = OPTIMIZERS[run.optimizer]
+    arrays = [array for layer in layers for array in layer]  # W1, b1, W2, ...: the order of the gradients
+    states = [[np.zeros_like(array) for array in arrays] for _ in state_names]
+    full_batch = [(X, Y)] if run.mini_batch_size is None else None
+    learning_rate, t, costs, masks = run.learning_rate, 0, [], None
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # overflow is caught below, clearly
+        for epoch in range(run.num_epochs):
+            record = epoch % run.cost_every == 0
+            loss, penalty = 0.0, 0.0
+            batches = full_batch or _batches(X, Y, run.mini_batch_size, run.shuffle_seed + 1 + epoch)
+            for k, (X_batch, Y_batch) in enumerate(batches):
+                AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks)
+                if not np.isfinite(cache.ZL).all():
+                    _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels)
+                if fixed_masks and rng is not None:
+                    masks = cache.masks
+                share = X_batch.shape[-1] / m  # of the examples, and of the L2 term
+                if record:
+                    loss = loss + _cross_entropy_losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
+                    if lambd is not None:
+                        penalty = penalty + share * _l2_penalty([W for W, _ in layers], lambd, m)
+                gradients = _backward(Y_batch, cache, None if lambd is None else lambd * share)
+                t += 1
+                step(arrays, [gradient for pair in gradients for gradient in pair], states, learning_rate, t,
+                     run.hyper)
+            if record:
+                costs.append(loss / m + penalty if lambd is not None else loss / m)
                 if print_cost:
-                    print(f"Cost after iteration {i}: {cost}")
-            for (W, b), (dW, db) in zip(layers, _backward(Y, cache, lambd), strict=True):
-                W -= learning_rate * dW
-                b -= learning_rate * db
-    parameters = [array for layer in layers for array in layer]
-    if not all(np.isfinite(array).all() for array in parameters):  # the last update's result
-        _diverged(parameters, num_iterations, learning_rate, lambd, labels)
+                    print(_cost_line(run, epoch, costs[-1]))
+            if run.decay is not None:
+                learning_rate = _decayed(run, epoch)
+                if print_cost and record:
+                    print(f"learning rate after epoch {epoch}: {learning_rate:f}")
+    if not all(np.isfinite(array).all() for array in arrays):  # the last update's result
+        _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels)
     return costs
 
 
-def _diverged(arrays, iteration, learning_rate, lambd=None, labels=None):
+def _cost_line(run, epoch, cost):
+    """The course's printed line: the full cost after an iteration (week 1), six decimals after an epoch (week 2)."""
+    return f"Cost after iteration {epoch}: {cost}" if run.unit == "iteration" else f"Cost after epoch {epoch}: {cost:f}"
+
+
+def _decayed(run, epoch):
+    """The learning rate(s) after ``epoch``: the schedule applied to each network's initial rate, checked."""
+    initial = np.asarray(run.learning_rate, dtype=float)
+    rates = np.array([run.decay(float(rate), epoch, run.decay_rate) for rate in initial.ravel()], dtype=float)
+    if not (np.isfinite(rates).all() and np.all(rates > 0)):
+        raise ValueError(f"decay must return a positive learning rate, got {rates.tolist()} after epoch {epoch}")
+    return rates.reshape(initial.shape) if initial.ndim else float(rates[0])
+
+
+def _where(run, epoch, batch):
+    """The step at which training diverged, in words: "iteration 12", or "epoch 3 (mini-batch 2)"."""
+    return f"{run.unit} {epoch}" + (f" (mini-batch {batch + 1})" if run.mini_batch_size is not None else "")
+
+
+def _diverged(arrays, where, learning_rate, lambd=None, labels=None):
     """Raise ``TrainingDiverged`` for the networks whose arrays (..., n, k) hold a non-finite entry.
 
     The arrays are the logits during training, the parameters after the last update; the leading axes
@@ -183,11 +282,12 @@ def _diverged(arrays, iteration, learning_rate, lambd=None, labels=None):
     which = ""
     if labels is not None:
         which = " for " + ", ".join(label for label, ok in zip(labels, np.ravel(finite), strict=True) if not ok)
-    smaller = f"a smaller learning_rate (it is {learning_rate:g}), "
+    rate = float(np.max(learning_rate))
+    smaller = f"a smaller learning_rate (it is {rate:g}{' at most' if np.size(learning_rate) > 1 else ''}), "
     if lambd is not None:
         smaller += f"a smaller lambd (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}), "
     raise TrainingDiverged(
-        f"training diverged at iteration {iteration}{which}: the network's outputs are no longer finite numbers "
+        f"training diverged at {where}{which}: the network's outputs are no longer finite numbers "
         f"(the activations or the weights overflowed). The steps are too large for this network: try {smaller}"
         f"or smaller initial weights.")
 

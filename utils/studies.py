@@ -1,0 +1,216 @@
+"""Studies of the optimizers (week 2): many training runs, one call each, summarized.
+
+- ``train_runs``: several independent ``model`` runs (other optimizers, other schedules), side by side
+  in processes.
+- ``compare_optimizers``: each optimizer over seeds of data and initialization and over a grid of
+  learning rates (one ``model_batch`` stack per optimizer), scored on the training and the held-out
+  test sets. Each optimizer's tuned learning rate is the one with the lowest mean final training
+  cost: the optimizer's own objective, so that the test set plays no part in the choice.
+- ``batch_size_study``: the same training with several mini-batch sizes: the cost curves, how often
+  they rise, and the epochs, updates and seconds each size takes to reach a target cost.
+"""
+
+import math
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import NamedTuple
+
+import numpy as np
+
+from ._validation import _describe, check_count, check_nonnegative, check_positive, check_sequence, check_X, check_Y
+from .batch import sweep
+from .diagnostics import iterations_to_reach, rising_steps
+from .optimizers import OPTIMIZERS
+from .train import accuracy, model
+
+
+def train_runs(X, Y, layer_dims, runs, n_jobs=1):
+    """Train one network per run, each ``model(X, Y, layer_dims, **runs[label])``, the runs split over processes.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    layer_dims : list of int
+    runs : dict {label: dict of the other arguments of ``model``}; a ``decay`` must be a function
+        defined at module level (such as ``update_lr``), so that it can be sent to another process
+    n_jobs : int >= 1, processes (the results do not depend on it)
+
+    Returns
+    -------
+    results : dict {label: (parameters, costs)}, in the order of ``runs``
+    """
+    X, Y = check_X(X), check_Y(Y, np.shape(X)[-1])
+    if not isinstance(runs, dict) or not runs or not all(isinstance(kwargs, dict) for kwargs in runs.values()):
+        raise TypeError(f"runs must be a non-empty dict {{label: dict of model's arguments}}, got {_describe(runs)}")
+    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), len(runs))
+    jobs = [(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()]
+    if n_jobs == 1:
+        results = [_run(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
+            results = list(pool.map(_run, *zip(*jobs, strict=True)))
+    return dict(zip(runs, results, strict=True))
+
+
+def _run(label, X, Y, layer_dims, kwargs):
+    """One run of ``train_runs``; an error names the run."""
+    try:
+        return model(X, Y, layer_dims, **kwargs)
+    except (ValueError, TypeError, KeyError) as error:
+        raise type(error)(f"runs[{label!r}]: {error}") from error
+
+
+class OptimizerComparison(NamedTuple):
+    """Every optimizer over S seeds and K learning rates (see ``compare_optimizers``).
+
+    Attributes
+    ----------
+    optimizers : list of O names
+    learning_rates : list of K floats
+    costs : ndarray, shape (O, S, K, T), the recorded training costs of network (optimizer, seed, rate)
+    train, test : ndarrays, shape (O, S, K), its accuracy on its seed's training and test sets
+    networks : list (O) of lists (S) of lists (K) of parameter dicts
+    """
+
+    optimizers: list
+    learning_rates: list
+    costs: np.ndarray
+    train: np.ndarray
+    test: np.ndarray
+    networks: list
+
+    @property
+    def final_costs(self):
+        """The last recorded training cost of each network, shape (O, S, K)."""
+        return self.costs[..., -1]
+
+    def mean(self, score, optimizer, learning_rate):
+        """The mean over the seeds of ``score`` ("final_costs", "train" or "test") for one optimizer and rate."""
+        scores = {"final_costs": self.final_costs, "train": self.train, "test": self.test}
+        if score not in scores:
+            raise ValueError(f"score must be one of {list(scores)}, got {score!r}")
+        if optimizer not in self.optimizers:
+            raise ValueError(f"optimizer must be one of {self.optimizers}, got {optimizer!r}")
+        if learning_rate not in self.learning_rates:
+            raise ValueError(f"learning_rate must be one of {self.learning_rates}, got {learning_rate!r}")
+        return float(scores[score][self.optimizers.index(optimizer), :,
+                                   self.learning_rates.index(learning_rate)].mean())
+
+    @property
+    def tuned(self):
+        """{optimizer: its learning rate with the lowest mean final training cost over the seeds}."""
+        means = self.final_costs.mean(axis=1)
+        return {name: self.learning_rates[int(np.argmin(row))] for name, row in zip(self.optimizers, means,
+                                                                                    strict=True)}
+
+
+def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, **settings):
+    """Train every optimizer at every learning rate on every seed's data; score each network.
+
+    Network (o, s, k) is ``model(train_X_s, train_Y_s, layer_dims, learning_rates[k], seed=seeds[s],
+    optimizer=optimizers[o], **settings)``, bit for bit; the networks of one optimizer are one
+    ``sweep`` (a ``model_batch`` stack).
+
+    Parameters
+    ----------
+    datasets : sequence of S tuples (train_X, train_Y, test_X, test_Y), one per seed (``load_moons(seed)``)
+    layer_dims : list of int
+    seeds : sequence of S ints, the initialization seeds
+    optimizers : sequence of O names from "gd", "momentum", "rmsprop", "adam"
+    learning_rates : sequence of K floats > 0
+    **settings : the other arguments of ``model_batch`` (mini_batch_size, num_epochs, n_jobs, ...)
+
+    Returns
+    -------
+    OptimizerComparison
+    """
+    datasets = check_sequence("datasets", datasets, "(train_X, train_Y, test_X, test_Y) tuples")
+    if len(datasets) != len(check_sequence("seeds", seeds, "ints")):
+        raise ValueError(f"datasets must hold one data set per seed: {len(seeds)} seeds, got {len(datasets)}")
+    if not all(isinstance(data, tuple | list) and len(data) == 4 for data in datasets):
+        raise TypeError("datasets must hold (train_X, train_Y, test_X, test_Y) tuples, as load_moons returns")
+    learning_rates = [check_positive(f"learning_rates[{k}]", rate) for k, rate in
+                      enumerate(check_sequence("learning_rates", learning_rates, "learning rates"))]
+    optimizers = list(check_sequence("optimizers", optimizers, "optimizer names"))
+    unknown = [name for name in optimizers if name not in OPTIMIZERS]
+    if unknown:
+        raise ValueError(f"optimizers must be among {list(OPTIMIZERS)}, got {unknown}")
+    if "optimizer" in settings:
+        raise ValueError("the optimizers are compared: give them in optimizers, not as the setting optimizer")
+    X = np.stack([check_X(data[0], name=f"datasets[{s}][0]") for s, data in enumerate(datasets)])
+    Y = np.stack([check_Y(data[1], X.shape[-1], name=f"datasets[{s}][1]") for s, data in enumerate(datasets)])
+    runs = [sweep(X, Y, layer_dims, seeds, "learning_rate", learning_rates, optimizer=name, **settings)
+            for name in optimizers]
+
+    def scores(part):
+        return np.array([[[accuracy(data[part], data[part + 1], parameters) for parameters in row]
+                          for data, row in zip(datasets, networks, strict=True)] for networks, _ in runs])
+    return OptimizerComparison(optimizers, learning_rates,
+                               np.array([costs for _, costs in runs]), scores(0), scores(2),
+                               [networks for networks, _ in runs])
+
+
+class BatchSizeStudy(NamedTuple):
+    """The same network trained with several mini-batch sizes (see ``batch_size_study``).
+
+    Attributes
+    ----------
+    sizes : list of the mini-batch sizes
+    costs : ndarray, shape (len(sizes), num_epochs), the epoch costs
+    target : float
+    epochs : list, per size, the first epoch whose cost is at most ``target`` (None: never)
+    updates : list, per size, the optimizer steps taken up to the end of that epoch (None: never)
+    rises : list, per size, in how many epochs the cost went up
+    seconds_per_epoch : list, per size, the measured time (this machine's)
+    """
+
+    sizes: list
+    costs: np.ndarray
+    target: float
+    epochs: list
+    updates: list
+    rises: list
+    seconds_per_epoch: list
+
+    @property
+    def seconds(self):
+        """Per size, the measured seconds to the target (None: never), epochs times the time of one."""
+        return [None if epoch is None else (epoch + 1) * per_epoch
+                for epoch, per_epoch in zip(self.epochs, self.seconds_per_epoch, strict=True)]
+
+
+def batch_size_study(X, Y, layer_dims, sizes, target, num_epochs, **settings):
+    """Train the same network (same seed, same learning rate) with each mini-batch size, and time it.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    layer_dims : list of int
+    sizes : sequence of ints >= 1, the mini-batch sizes (m for full batch)
+    target : float >= 0, the cost to reach
+    num_epochs : int >= 1
+    **settings : the other arguments of ``model`` (learning_rate, optimizer, seed, ...)
+
+    Returns
+    -------
+    BatchSizeStudy
+    """
+    X, Y = check_X(X), check_Y(Y, np.shape(X)[-1])
+    sizes = [check_count(f"sizes[{k}]", size, minimum=1) for k, size in
+             enumerate(check_sequence("sizes", sizes, "mini-batch sizes"))]
+    target = check_nonnegative("target", target)
+    num_epochs = check_count("num_epochs", num_epochs, minimum=1)
+    costs, seconds = [], []
+    for size in sizes:
+        start = time.perf_counter()
+        costs.append(model(X, Y, layer_dims, mini_batch_size=size, num_epochs=num_epochs, cost_every=1,
+                           **settings)[1])
+        seconds.append((time.perf_counter() - start) / num_epochs)
+    epochs = [iterations_to_reach(curve, target, every=1) for curve in costs]
+    updates = [None if epoch is None else (epoch + 1) * math.ceil(X.shape[1] / size)
+               for epoch, size in zip(epochs, sizes, strict=True)]
+    return BatchSizeStudy(sizes, np.array(costs), target, epochs, updates,
+                          [len(rising_steps(curve)) for curve in costs], seconds)
