@@ -37,9 +37,10 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from sklearn.model_selection import GridSearchCV  # noqa: E402
 
 import utils  # noqa: E402
-from utils import diagnostics, gradcheck, optimizers, plots, studies, surfaces, tables  # noqa: E402
+from utils import diagnostics, gradcheck, optimizers, plots, studies, surfaces, tables, tuning  # noqa: E402
 
 settings.register_profile("quick", max_examples=12, derandomize=True, database=None, deadline=None,
                           suppress_health_check=list(HealthCheck))
@@ -288,6 +289,38 @@ TRAINING_KINDS = dict(
 """The catalogues of the arguments that ``model`` and ``model_batch`` share for week 2."""
 
 
+def momenta(value):
+    """A running average's momentum: any share in [0, 1]."""
+    return [("1.5", 1.5, ERROR), ("negative", -0.1, ERROR), ("nan", math.nan, ERROR), ("a string", "0.9", ERROR),
+            ("None", None, ERROR), ("zero", 0.0, EITHER), ("one", 1.0, EITHER)]
+
+
+def batch_norm_case(p):
+    """Batch normalization of the problem's first pre-activation Z[1] (n_1, m): its arguments and its cache."""
+    Z = p.cache.Z[0]
+    gamma, beta = 1.0 + 0.1 * np.abs(Z[:, :1]), 0.1 * Z[:, -1:]
+    return dict(Z=Z, gamma=gamma, beta=beta, cache=utils.batchnorm_forward(Z, gamma, beta)[1])
+
+
+def normalized_network(p):
+    """The problem's layer sizes as a batch-normalized network, and the cache of a train-mode pass."""
+    parameters = utils.initialize_parameters(p.layer_dims, "he", p.seed % 1000, batch_norm=True)
+    return dict(parameters=parameters, cache=utils.forward_propagation(p.X, parameters)[1])
+
+
+def fitted_search(p):
+    """A small fitted scikit-learn search over a NeuralNetworkClassifier (two candidates, two splits)."""
+    X = np.vstack([p.X.T, -p.X.T, p.X.T + 1.0])
+    y = np.arange(len(X)) % 2
+    return GridSearchCV(utils.NeuralNetworkClassifier(num_epochs=1 + p.seed % 3, mini_batch_size=None),
+                        {"learning_rate": [0.01, 0.1]}, cv=2).fit(X, y)
+
+
+def searches(value):
+    """Bad spellings of a fitted search: anything, or the same search not fitted."""
+    return anything(value) + [("unfitted", GridSearchCV(value.estimator, {}), ERROR)]
+
+
 def optimizer_case(p):
     """Parameters, gradients and a state for the optimizers: the problem's network, its gradients, a state of ones."""
     return dict(parameters=p.parameters, grads=p.grads, state={"d" + k: np.full(np.shape(v), 0.5)
@@ -326,10 +359,12 @@ def figure_of(p):
 SPECS = {
     # initializers
     "initialize_parameters": Spec(utils.initialize_parameters, lambda p: dict(layer_dims=p.layer_dims, method="he",
-                                                                              rng=p.seed % 1000, scale=None),
+                                                                              rng=p.seed % 1000, scale=None,
+                                                                              batch_norm=p.seed % 2 == 1),
                                   dict(layer_dims=lambda v, p: int_lists(v) + [("huge", [2, 10**5, 10**4, 1], ERROR)],
                                        method=lambda v, p: choices(v), rng=lambda v, p: generators(v),
-                                       scale=lambda v, p: [("with he", 2.0, ERROR)])),
+                                       scale=lambda v, p: [("with he", 2.0, ERROR)],
+                                       batch_norm=lambda v, p: flags(v))),
     "zeros": Spec(utils.zeros, lambda p: dict(shape=(2, 3), rng=None),
                   dict(shape=lambda v, p: [("a list", [2, 3], ERROR), ("a zero", (0, 3), ERROR),
                                            ("three dims", (2, 3, 1), ERROR), ("floats", (2.0, 3.0), ERROR),
@@ -376,11 +411,12 @@ SPECS = {
     # the network and its cost
     "forward_propagation": Spec(utils.forward_propagation,
                                 lambda p: dict(X=p.X, parameters=p.parameters, keep_prob=p.keep_prob,
-                                               rng=p.seed if p.keep_prob < 1 else None, masks=None),
+                                               rng=p.seed if p.keep_prob < 1 else None, masks=None, mode="train"),
                                 dict(X=lambda v, p: arrays(v), parameters=lambda v, p: dicts(v),
                                      keep_prob=lambda v, p: scalars(v, "probability"),
                                      rng=lambda v, p: generators(v),
-                                     masks=lambda v, p: [("masks with an rng", list(p.cache.masks), ERROR)])),
+                                     masks=lambda v, p: [("masks with an rng", list(p.cache.masks), ERROR)],
+                                     mode=lambda v, p: choices(v))),
     "backward_propagation": Spec(utils.backward_propagation, lambda p: dict(X=p.X, Y=p.Y, cache=p.cache,
                                                                             lambd=p.lambd),
                                  dict(X=lambda v, p: arrays(v)[:2] + [("other values", v + 1.0, ERROR)],
@@ -405,6 +441,8 @@ SPECS = {
                        cost_every=lambda v, p: counts(v, minimum=1),
                        fixed_masks=lambda v, p: flags(v) + ([("with mini-batches", True, ERROR)]
                                                             if p.seed % 2 else []),
+                       batch_norm=lambda v, p: flags(v) + [("True", True, EITHER)],
+                       batch_norm_momentum=lambda v, p: momenta(v),
                        **TRAINING_KINDS)),
     "model_batch": Spec(utils.model_batch, lambda p: dict(network_training(p, dict(seeds=[1, 2], n_jobs=1)),
                                                           X=batch_data(p)[0], Y=batch_data(p)[1]),
@@ -581,9 +619,9 @@ SPECS = {
                                                         best=0.1, log_x=True),
                        dict(values=lambda v, p: [("negative on a log scale", [-1.0, 1.0], ERROR),
                                                  ("a string", "0.1", ERROR)],
-                            curves=lambda v, p: [("wrong width", {"dev": [[0.8]]}, ERROR), ("a nan", {"dev": [[0.8,
-                                                                                                               math.nan]]},
-                                                                                           ERROR)],
+                            curves=lambda v, p: [("wrong width", {"dev": [[0.8]]}, ERROR),
+                                                 ("a failed seed (nan)", {"dev": [[0.8, math.nan], [0.7, 0.6]]},
+                                                  EITHER), ("an inf", {"dev": [[0.8, math.inf]]}, ERROR)],
                             best=lambda v, p: [("a string", "0.1", ERROR), ("nan", math.nan, ERROR)],
                             log_x=lambda v, p: flags(v)), compare=False),
     "plot_parameter_vector": Spec(plots.plot_parameter_vector, lambda p: dict(parameters=p.parameters),
@@ -665,6 +703,81 @@ SPECS = {
                              dict(sizes=lambda v, p: [("a zero", [0], ERROR), ("empty", [], ERROR)],
                                   target=lambda v, p: scalars(v, "nonnegative")[:7],
                                   num_epochs=lambda v, p: counts(v, minimum=1)), compare=False),
+    # batch normalization, the estimator's companions and the tuning studies (week 3)
+    "batchnorm_forward": Spec(utils.batchnorm_forward,
+                              lambda p: {k: v for k, v in batch_norm_case(p).items() if k != "cache"}
+                              | dict(mode="train", running_mean=None, running_var=None, epsilon=1e-5),
+                              dict(Z=primitive_arrays, gamma=lambda v, p: arrays(v)[:12] + [
+                                  ("a row", v.T, ERROR if v.shape[0] > 1 else v)],
+                                   beta=lambda v, p: arrays(v)[:9], mode=lambda v, p: choices(v),
+                                   running_mean=lambda v, p: [("in train mode", np.zeros((1, 1)), ERROR)],
+                                   epsilon=lambda v, p: scalars(v, "positive")[:8])),
+    "batchnorm_forward (test mode)": Spec(utils.batchnorm_forward,
+                                          lambda p: {k: v for k, v in batch_norm_case(p).items() if k != "cache"}
+                                          | dict(mode="test", running_mean=batch_norm_case(p)["cache"].mean,
+                                                 running_var=batch_norm_case(p)["cache"].var, epsilon=1e-5),
+                                          dict(running_mean=lambda v, p: arrays(v)[:9] + [("None", None, ERROR)],
+                                               running_var=lambda v, p: arrays(v)[:9] + [("negative", -1.0 - v,
+                                                                                         ERROR)])),
+    "batchnorm_backward": Spec(utils.batchnorm_backward,
+                               lambda p: dict(dZ_tilde=batch_norm_case(p)["Z"], cache=batch_norm_case(p)["cache"]),
+                               dict(dZ_tilde=lambda v, p: arrays(v)[:9] + [("transposed", v.T, ERROR if v.shape[0]
+                                                                             != v.shape[1] else EITHER)],
+                                    cache=lambda v, p: anything(v) + [("a tuple", tuple(v), ERROR)])),
+    "update_running_average": Spec(utils.update_running_average,
+                                   lambda p: dict(running=np.ones_like(batch_norm_case(p)["beta"]),
+                                                  batch=batch_norm_case(p)["cache"].var, momentum=0.9),
+                                   dict(running=lambda v, p: arrays(v)[:9], batch=lambda v, p: arrays(v)[:12],
+                                        momentum=lambda v, p: momenta(v))),
+    "update_running_averages": Spec(utils.update_running_averages,
+                                    lambda p: normalized_network(p) | dict(momentum=0.9),
+                                    dict(parameters=lambda v, p: [("None", None, ERROR), ("a list", [1], ERROR),
+                                                                  ("another network", p.parameters, EITHER)],
+                                         cache=lambda v, p: caches(v), momentum=lambda v, p: momenta(v))),
+    "predict_probabilities": Spec(utils.predict_probabilities, lambda p: dict(X=p.X, parameters=p.parameters),
+                                  dict(X=lambda v, p: arrays(v), parameters=lambda v, p: dicts(v))),
+    "plot_histograms": Spec(plots.plot_histograms,
+                            lambda p: dict(panels={"a": {"u": [0.1, 0.5, 1.0], "v": [0.2, 0.3]}}, title="t",
+                                           xlabel="x", bins=p.seed % 5 + 1, log_x=True, panel_size=4.0),
+                            dict(panels=lambda v, p: [("empty", {}, ERROR), ("not dicts", {"a": [1.0]}, ERROR),
+                                                      ("a zero on a log axis", {"a": {"u": [0.0, 1.0]}}, ERROR)],
+                                 xlabel=lambda v, p: [("two for one panel", ["x", "y"], ERROR)],
+                                 bins=lambda v, p: counts(v, minimum=1), log_x=lambda v, p: flags(v)), compare=False),
+    "plot_search_points": Spec(plots.plot_search_points,
+                               lambda p: dict(panels={"a": ([0.1, 1.0, 0.01], [2, 3, 4], [0.5, 0.9, 0.7])}, title="t"),
+                               dict(panels=lambda v, p: [("empty", {}, ERROR),
+                                                         ("two arrays", {"a": ([0.1], [2])}, ERROR),
+                                                         ("uneven", {"a": ([0.1], [2, 3], [0.5, 0.9])}, ERROR),
+                                                         ("a zero on a log axis", {"a": ([0.0], [2], [0.5])}, ERROR)]),
+                               compare=False),
+    "plot_successive_halving": Spec(plots.plot_successive_halving,
+                                    lambda p: dict(results={"iter": [0, 0, 1], "n_resources": [10, 10, 30],
+                                                            "mean_test_score": [0.5, 0.7, 0.8],
+                                                            "params": [{"a": 1}, {"a": 2}, {"a": 2}]}),
+                                    dict(results=lambda v, p: [("a list", [1], ERROR), ("missing keys", {"iter": [0]},
+                                                                                        ERROR)]), compare=False),
+    "search_columns": Spec(tuning.search_columns, lambda p: dict(search=fitted_search(p)),
+                           dict(search=lambda v, p: searches(v))),
+    "epochs_trained": Spec(tuning.epochs_trained, lambda p: dict(search=fitted_search(p)),
+                           dict(search=lambda v, p: searches(v))),
+    "variance_explained": Spec(tuning.variance_explained,
+                               lambda p: dict(scores=list(p.X[0]) + [0.5], factors={"a": [k % 2 for k in range(
+                                   p.X.shape[1] + 1)], "b": list(range(p.X.shape[1] + 1))}, bins=2 + p.seed % 3),
+                               dict(scores=lambda v, p: [("a nan", [math.nan] + v[1:], ERROR), ("empty", [], ERROR),
+                                                         ("a string", "abc", ERROR)],
+                                    factors=lambda v, p: [("empty", {}, ERROR), ("a list", [1], ERROR),
+                                                          ("the wrong length", {"a": [1]}, ERROR)],
+                                    bins=lambda v, p: counts(v, minimum=2))),
+    "compare_batch_norm": Spec(tuning.compare_batch_norm,
+                               lambda p: dict(X=p.X, Y=p.Y, X_test=p.X, Y_test=p.Y, layer_dims=[p.X.shape[0], 3, 1],
+                                              settings=[{"learning_rate": 0.1}], seeds=[1], n_jobs=1, num_epochs=1),
+                               dict(settings=lambda v, p: [("empty", [], ERROR), ("not dicts", [1], ERROR),
+                                                           ("a bad setting", [{"learning_rate": -1.0}], ERROR)],
+                                    seeds=lambda v, p: [("empty", [], ERROR)], n_jobs=lambda v, p: counts(v, minimum=1),
+                                    X_test=lambda v, p: arrays(v, allow_extreme=False)[:10],
+                                    Y_test=lambda v, p: labels(v)[3:])),
+    "parallel_map": Spec(studies.parallel_map, lambda p: dict(function=max, jobs=[(1, p.seed % 7), (3, 0)], n_jobs=1),
+                         dict(n_jobs=lambda v, p: counts(v, minimum=1))),
 }
 """Every public function of utils, by name (checked against utils.__all__ and the public modules below)."""
 
@@ -676,14 +789,14 @@ NOT_DRAWN = {"set_style", "shared_legend", "boundary_legend_handles", "plot_deci
 def public_functions():
     names = {name for name in utils.__all__ if callable(getattr(utils, name)) and not isinstance(getattr(utils, name),
                                                                                                  type)}
-    for module in (diagnostics, plots, tables, surfaces, studies):
+    for module in (diagnostics, plots, tables, surfaces, studies, tuning):
         names |= {name for name, value in vars(module).items() if callable(value) and not name.startswith("_")
                   and getattr(value, "__module__", None) == module.__name__ and not isinstance(value, type)}
     return names
 
 
 def test_every_public_function_is_specified():
-    assert public_functions() == set(SPECS) | NOT_DRAWN
+    assert public_functions() == {name.split(" (")[0] for name in SPECS} | NOT_DRAWN
 
 
 # ----------------------------------------------------------------------------- the properties

@@ -1,4 +1,4 @@
-"""utils: the NumPy engine of the "Improving Deep Neural Networks" companion (weeks 1 and 2).
+"""utils: the NumPy engine of the "Improving Deep Neural Networks" companion (weeks 1 to 3).
 
 Conventions (used by every function of the package)
 ----------------------------------------------------
@@ -14,6 +14,12 @@ Conventions (used by every function of the package)
   ``mini_batch_size`` and ``num_epochs``, on shuffled mini-batches with the step of an optimizer
   ("gd", "momentum", "rmsprop", "adam") and an optional learning-rate decay (week 2). Optimizer
   state is a dict keyed like the gradients ("dW1", "db1", ...), as the course's v and s.
+- Batch normalization (week 3): a normalized hidden layer has "gamma{l}" and "beta{l}" (n_l, 1)
+  in place of "b{l}", and its running averages "running_mean{l}", "running_var{l}" (state, not
+  parameters: no gradient, not checked, not updated by the optimizers). ``forward_propagation``
+  normalizes with the batch's statistics (mode "train"), ``predict`` with the running averages.
+- ``NeuralNetworkClassifier`` wraps ``model`` in scikit-learn's estimator API (data as
+  (n_samples, n_features) there), for scikit-learn's search tools.
 - Everything is float64. Randomness is explicit: functions take a numpy Generator or
   RandomState (an int seeds a RandomState, as the course's ``np.random.seed``), and nothing
   touches numpy's global random state. No function writes into the caller's arrays.
@@ -22,6 +28,7 @@ Conventions (used by every function of the package)
 from .batch import ValidationCurve, model_batch, sweep, validation_curve
 from .cost import compute_cost
 from .data import load_2D_dataset, load_circles, load_gradient_check_case, load_moons, random_mini_batches
+from .estimator import NeuralNetworkClassifier
 from .gradcheck import (
     GradientCheckReport,
     dictionary_to_vector,
@@ -41,6 +48,9 @@ from .initializers import (
     zeros,
 )
 from .layers import (
+    BatchNormCache,
+    batchnorm_backward,
+    batchnorm_forward,
     dropout_backward,
     dropout_forward,
     dropout_mask,
@@ -51,8 +61,9 @@ from .layers import (
     sigmoid,
     sigmoid_backward,
     sigmoid_forward,
+    update_running_average,
 )
-from .network import ForwardCache, backward_propagation, forward_propagation
+from .network import ForwardCache, backward_propagation, forward_propagation, update_running_averages
 from .optimizers import (
     initialize_adam,
     initialize_rmsprop,
@@ -64,16 +75,28 @@ from .optimizers import (
     update_parameters_with_momentum,
     update_parameters_with_rmsprop,
 )
-from .train import TrainingDiverged, accuracy, dropout_rng, model, predict, update_parameters
+from .train import (
+    TrainingDiverged,
+    accuracy,
+    dropout_rng,
+    model,
+    predict,
+    predict_probabilities,
+    update_parameters,
+)
 
 __all__ = [
     "INITIALIZERS",
+    "BatchNormCache",
     "ForwardCache",
     "GradientCheckReport",
+    "NeuralNetworkClassifier",
     "TrainingDiverged",
     "ValidationCurve",
     "accuracy",
     "backward_propagation",
+    "batchnorm_backward",
+    "batchnorm_forward",
     "compute_cost",
     "dictionary_to_vector",
     "dropout_backward",
@@ -100,6 +123,7 @@ __all__ = [
     "model_batch",
     "numerical_gradients",
     "predict",
+    "predict_probabilities",
     "random_mini_batches",
     "random_normal",
     "relu_backward",
@@ -115,6 +139,8 @@ __all__ = [
     "update_parameters_with_gd",
     "update_parameters_with_momentum",
     "update_parameters_with_rmsprop",
+    "update_running_average",
+    "update_running_averages",
     "validation_curve",
     "vector_to_dictionary",
     "xavier_normal",

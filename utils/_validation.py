@@ -131,12 +131,13 @@ def check_sequence(name, value, what):
 # ----------------------------------------------------------------------------- arrays
 
 
-def check_array(name, value, ndim=2, allow_bool=False):
+def check_array(name, value, ndim=2, allow_bool=False, allow_nan=False):
     """Return ``value`` as a finite, real float64 array with ``ndim`` dimensions.
 
     ``ndim`` may be an int, a tuple of allowed ints, or None for any number. Lists and integer
     arrays are converted (a new array); an array that is already float64 is returned as is (never
     copied, never written). Booleans are refused, unless ``allow_bool`` (labels may be True/False).
+    With ``allow_nan``, nan entries (a failed run's score) are accepted; infinities never are.
     """
     if isinstance(value, np.ndarray) and value.dtype == np.float64:
         array = value
@@ -154,8 +155,9 @@ def check_array(name, value, ndim=2, allow_bool=False):
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if allowed is not None and array.ndim not in allowed:
         raise ValueError(f"{name} must be a {' or '.join(f'{n}-D' for n in allowed)} array, got shape {array.shape}")
-    if not np.isfinite(array).all():
-        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
+    finite = np.isfinite(array) | (np.isnan(array) if allow_nan else False)
+    if not finite.all():
+        bad = tuple(int(i) for i in np.argwhere(~finite)[0])
         raise ValueError(f"{name} must contain only finite values, found {array[bad]} at index {bad}")
     return array
 
@@ -215,17 +217,30 @@ def check_layer_dims(layer_dims):
 
 # ----------------------------------------------------------------------------- parameter dictionaries
 
-_KEY = re.compile(r"([Wb])([1-9]\d*)")
+_KEY = re.compile(r"(W|b|gamma|beta|running_mean|running_var)([1-9]\d*)")
+RUNNING = ("running_mean", "running_var")
+
+
+def layer_keys(parameters, l, prefix=""):
+    """The kinds of layer l's trainable parameters: ("W", "gamma", "beta") if it is normalized, else ("W", "b")."""
+    return ("W", "gamma", "beta") if f"{prefix}gamma{l}" in parameters else ("W", "b")
+
+
+def trainable(parameters):
+    """The keys of the trainable parameters (every key but the running averages of batch normalization)."""
+    return [key for key in parameters if not key.startswith(RUNNING)]
 
 
 def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_output=True):
     """Check a parameter dictionary and return it as a new dict of float64 arrays, in the order W1, b1, W2, ...
 
-    The keys are exactly "W1", "b1", ..., "WL", "bL" (with ``prefix`` in front of each: "dW1" for
-    gradients). W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and, with
-    ``one_output``, the network ends in one sigmoid unit: n_L = 1 (an optimizer updates any such
-    dictionary and passes False). With ``n_x``, W1 must have n_x columns. Arrays that are already
-    float64 are not copied; the caller's dictionary and arrays are never modified.
+    The keys are "W1", "b1", ..., "WL", "bL" (with ``prefix`` in front of each: "dW1" for gradients).
+    W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and, with ``one_output``, the
+    network ends in one sigmoid unit: n_L = 1 (an optimizer updates any such dictionary and passes
+    False). A batch-normalized hidden layer has "gamma{l}" and "beta{l}", shape (n_l, 1), instead of
+    "b{l}", and may carry its running averages "running_mean{l}" and "running_var{l}" (both or none).
+    With ``n_x``, W1 must have n_x columns. Arrays that are already float64 are not copied; the
+    caller's dictionary and arrays are never modified.
     """
     if not isinstance(parameters, dict):
         raise TypeError(f"{name} must be a dict of arrays {prefix}W1, {prefix}b1, ..., got {_describe(parameters)}")
@@ -233,20 +248,17 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
                                               and _KEY.fullmatch(key[len(prefix):]))]
     if keys:
         raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, keys)))}]: a network's {name} are "
-                         f"{prefix}W1, {prefix}b1, ..., {prefix}WL, {prefix}bL")
+                         f"{prefix}W1, {prefix}b1, ..., {prefix}WL, {prefix}bL (a batch-normalized layer l has "
+                         f"{prefix}gamma<l>, {prefix}beta<l> instead of {prefix}b<l>)")
     layers = {int(_KEY.fullmatch(key[len(prefix):]).group(2)) for key in parameters}
     if not layers:
         raise KeyError(f"{name} must hold {prefix}W1, {prefix}b1, ...; got an empty dict")
     L = max(layers)
     for l in range(1, L + 1):
-        for key in (f"{prefix}W{l}", f"{prefix}b{l}"):
-            if key not in parameters:
-                raise KeyError(f"{name} is missing {key!r} (a network of {L} layers needs {prefix}W1..{prefix}W{L} "
-                               f"and {prefix}b1..{prefix}b{L}); got keys {sorted(map(str, parameters))}")
+        _check_layer_keys(parameters, l, L, name, prefix)
     checked, n_prev = {}, n_x
     for l in range(1, L + 1):
         W = check_array(f"{name}['{prefix}W{l}']", parameters[f"{prefix}W{l}"])
-        b = check_array(f"{name}['{prefix}b{l}']", parameters[f"{prefix}b{l}"])
         if 0 in W.shape:
             raise ValueError(f"{name}['{prefix}W{l}'] must have at least one row and one column, got shape {W.shape}")
         if n_prev is not None and W.shape[1] != n_prev:
@@ -255,15 +267,47 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
                                  f"they must be equal")
             raise ValueError(f"{name}['{prefix}W{l}'] must have {n_prev} columns because {prefix}W{l - 1} has "
                              f"{n_prev} rows, got shape {W.shape}")
-        if b.shape != (W.shape[0], 1):
-            raise ValueError(f"{name}['{prefix}b{l}'] must have shape ({W.shape[0]}, 1) like {prefix}W{l}'s rows, "
-                             f"got {b.shape}")
-        checked[f"{prefix}W{l}"], checked[f"{prefix}b{l}"] = W, b
+        checked[f"{prefix}W{l}"] = W
+        running = RUNNING if f"{prefix}running_mean{l}" in parameters else ()
+        others = [*layer_keys(parameters, l, prefix)[1:], *running]
+        for kind in others:
+            key = f"{prefix}{kind}{l}"
+            column = check_array(f"{name}['{key}']", parameters[key])
+            if column.shape != (W.shape[0], 1):
+                raise ValueError(f"{name}['{key}'] must have shape ({W.shape[0]}, 1) like {prefix}W{l}'s rows, "
+                                 f"got {column.shape}")
+            checked[key] = column
+        if f"{prefix}running_var{l}" in checked and (checked[f"{prefix}running_var{l}"] < 0).any():
+            raise ValueError(f"{name}['{prefix}running_var{l}'] must hold variances (>= 0), got a negative entry")
         n_prev = W.shape[0]
     if one_output and n_prev != 1:
         raise ValueError(f"{name}['{prefix}W{L}'] must have 1 row: the network ends in one sigmoid unit for binary "
                          f"labels, got shape {checked[f'{prefix}W{L}'].shape}")
     return checked
+
+
+def _check_layer_keys(parameters, l, L, name, prefix):
+    """Layer l has W and either b or (gamma, beta); only a normalized hidden layer has running averages, both."""
+    def has(kind):
+        return f"{prefix}{kind}{l}" in parameters
+
+    normalized = has("gamma") or has("beta")
+    needed = ["W", "gamma", "beta"] if normalized else ["W", "b"]
+    for kind in needed:
+        if not has(kind):
+            raise KeyError(f"{name} is missing {prefix + kind + str(l)!r} (a network of {L} layers needs "
+                           f"{prefix}W1..{prefix}W{L} and {prefix}b1..{prefix}b{L}, a batch-normalized layer "
+                           f"{prefix}gamma<l> and {prefix}beta<l> in place of {prefix}b<l>); "
+                           f"got keys {sorted(map(str, parameters))}")
+    if normalized and l == L:
+        raise ValueError(f"{name} holds {prefix}gamma{L}/{prefix}beta{L}, but the output layer {L} is not "
+                         f"batch-normalized: it needs {prefix}b{L}")
+    if normalized and has("b"):
+        raise ValueError(f"{name} holds {prefix}b{l} and {prefix}gamma{l}/{prefix}beta{l}: a batch-normalized "
+                         f"layer has no bias (beta{l} plays its part); drop {prefix}b{l}")
+    if has("running_mean") != has("running_var") or (has("running_mean") and not normalized):
+        raise ValueError(f"{name}: running_mean{l} and running_var{l} come in pairs, for a batch-normalized layer "
+                         f"(with gamma{l} and beta{l}) only; got keys {sorted(map(str, parameters))}")
 
 
 def check_gradients(gradients, parameters, name="gradients"):
@@ -274,13 +318,15 @@ def check_gradients(gradients, parameters, name="gradients"):
     """
     if not isinstance(gradients, dict):
         raise TypeError(f"{name} must be a dict of arrays dW1, db1, ..., got {_describe(gradients)}")
+    names = set(trainable(parameters))
     extra = [key for key in gradients if not (isinstance(key, str) and (re.fullmatch(r"d[AZ]\d+", key)
-                                                                         or key[:1] == "d" and key[1:] in parameters))]
+                                                                         or key[:1] == "d" and key[1:] in names))]
     if extra:
         raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, extra)))}]: it holds dW1, db1, ..., "
                          f"one per parameter of {sorted(parameters)} (and may hold the course's dA1, dZ1, ...)")
     checked = {}
-    for key, parameter in parameters.items():
+    for key in trainable(parameters):
+        parameter = parameters[key]
         if "d" + key not in gradients:
             raise KeyError(f"{name} is missing {'d' + key!r}, the gradient of parameters['{key}']; "
                            f"got keys {sorted(map(str, gradients))}")
@@ -293,8 +339,8 @@ def check_gradients(gradients, parameters, name="gradients"):
 
 
 def depth(parameters):
-    """L, the number of layers of a checked parameter dictionary."""
-    return len(parameters) // 2
+    """L, the number of layers of a checked parameter dictionary (one weight matrix W[l] each)."""
+    return sum(1 for key in parameters if key.startswith("W"))
 
 
 # ----------------------------------------------------------------------------- random generators and results

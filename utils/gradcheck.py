@@ -30,6 +30,13 @@ Three ways to compute the numerical gradient, from slow and obvious to fast:
 
 Dropout is checked with frozen masks: the same masks serve every perturbed pass and the
 analytic gradient, which makes the cost a deterministic (piecewise smooth) function of theta.
+
+Batch normalization is checked in train mode, the function that backpropagation differentiates
+(gamma and beta are parameters like W and b; the running averages are not). It couples the examples
+of the batch, each normalized Z depending on the whole batch's mean and variance, so the
+per-example linear path above does not apply: a batch-normalized network takes the plain central
+differences of the loop, each perturbed network running the whole forward pass, but many perturbed
+networks at once, stacked along a leading axis (``_NormalizedProblem``).
 """
 
 import itertools
@@ -56,6 +63,7 @@ from ._validation import (
     check_X,
     check_Y,
     depth,
+    trainable,
 )
 from .cost import (
     _central_difference_terms,
@@ -94,9 +102,15 @@ CHUNK_ELEMENTS = 2**18
 # ----------------------------------------------------------------------------- vector helpers
 
 
-def parameter_names(L):
-    """The fixed order of the vector helpers: ["W1", "b1", "W2", "b2", ..., "WL", "bL"]."""
-    return [f"{kind}{l}" for l in range(1, L + 1) for kind in ("W", "b")]
+def parameter_names(parameters):
+    """The fixed order of the vector helpers: ["W1", "b1", "W2", "b2", ..., "WL", "bL"].
+
+    A batch-normalized layer contributes "W{l}", "gamma{l}", "beta{l}"; running averages are not
+    parameters and are left out. ``parameters`` is a parameter dict, or L for a plain network.
+    """
+    if isinstance(parameters, int):
+        return [f"{kind}{l}" for l in range(1, parameters + 1) for kind in ("W", "b")]
+    return trainable(check_parameters(parameters))
 
 
 def dictionary_to_vector(parameters):
@@ -118,9 +132,10 @@ def dictionary_to_vector(parameters):
 
 
 def _stack(checked):
-    """(theta, keys) from a checked dictionary, in its order W1, b1, W2, ..."""
-    blocks = [value.reshape(-1, 1) for value in checked.values()]
-    keys = [name for name, block in zip(checked, blocks, strict=True) for _ in range(block.shape[0])]
+    """(theta, keys) from a checked dictionary, in its order W1, b1, W2, ... (running averages left out)."""
+    names = trainable(checked)
+    blocks = [checked[name].reshape(-1, 1) for name in names]
+    keys = [name for name, block in zip(names, blocks, strict=True) for _ in range(block.shape[0])]
     return np.concatenate(blocks), keys
 
 
@@ -138,8 +153,8 @@ def vector_to_dictionary(theta, like):
     """
     like = check_parameters(like, name="like")
     theta = check_array("theta", theta, ndim=(1, 2))
-    layout = [(name, value.shape) for name, value in like.items()]
-    size = sum(value.size for value in like.values())
+    layout = [(name, like[name].shape) for name in trainable(like)]
+    size = sum(math.prod(shape) for _, shape in layout)
     if theta.shape not in ((size, 1), (size,)):
         raise ValueError(f"theta must have shape ({size}, 1) to fill parameters like "
                          f"{[name for name, _ in layout]}, got {theta.shape}")
@@ -385,6 +400,7 @@ class _Problem:
     def __init__(self, X, Y, parameters, lambd, keep_prob, masks):
         self.X, self.Y, self.L = X, Y, depth(parameters)
         self.m = X.shape[1]
+        self.names = trainable(parameters)
         self.layers = parameter_list(parameters)
         self.lambd, self.keep_prob, self.masks = lambd, keep_prob, masks
         _, self.cache = _checked_forward(X, self.layers, keep_prob, masks=masks)
@@ -402,7 +418,7 @@ class _Problem:
         return _cross_entropy(cache.ZL, self.Y) + self.penalty(layers)
 
     def penalty(self, layers):
-        return _l2_penalty([W for W, _ in layers], self.lambd, self.m) if self.lambd > 0 else 0.0
+        return _l2_penalty([layer[0] for layer in layers], self.lambd, self.m) if self.lambd > 0 else 0.0
 
     # -- element-wise, batched
 
@@ -577,7 +593,7 @@ class _Problem:
     def numerical_gradient_loop(self, epsilon, like):
         """The course's per-entry loop over theta: two full forward passes per entry."""
         theta, _ = dictionary_to_vector(like)
-        layout = [(name, like[name].shape) for name in parameter_names(self.L)]
+        layout = [(name, like[name].shape) for name in self.names]
         gradapprox = np.zeros_like(theta)
         for i in range(theta.shape[0]):
             theta_plus, theta_minus = np.copy(theta), np.copy(theta)
@@ -593,12 +609,13 @@ class _Problem:
     def directional_derivatives(self, directions, epsilon):
         """Numerical derivatives along perturbations of whole tensors: one value per direction.
 
-        ``directions`` is a list of (l, kind, U) with U shaped like W[l] or b[l]. Moving W[l] by +-eps U
-        moves Z[l] by +-M, M = eps U A[l-1] (b[l]: M = eps U at every example), and nothing below layer l
-        (``_move_differences``); the L2 term changes with W[l] only (``_penalty_difference``).
+        ``directions`` is a list of (name, U) with U shaped like the parameter "W{l}" or "b{l}". Moving
+        W[l] by +-eps U moves Z[l] by +-M, M = eps U A[l-1] (b[l]: M = eps U at every example), and nothing
+        below layer l (``_move_differences``); the L2 term changes with W[l] only (``_penalty_difference``).
         """
         values = np.empty(len(directions))
-        for k, (l, kind, U) in enumerate(directions):
+        for k, (name, U) in enumerate(directions):
+            kind, l = _split_name(name)
             M = epsilon * (U @ self.cache.linear[l - 1][0] if kind == "W" else np.broadcast_to(U, (U.shape[0], self.m)))
             values[k] = self._move_differences(l, M) / self.m + self._penalty_difference(l, kind, U, epsilon)
         return values / (2 * epsilon)
@@ -640,6 +657,71 @@ class _Problem:
         if kind == "b" or self.lambd == 0:
             return 0.0
         return self.lambd / (2 * self.m) * 4 * epsilon * np.vdot(self.layers[l - 1][0], U)
+
+
+class _NormalizedProblem(_Problem):
+    """The cost of a batch-normalized network (train mode): plain central differences, many networks per pass.
+
+    Batch normalization mixes the examples of the batch, so a perturbation moves every example's
+    logit and the linear path of ``_Problem`` does not apply. Each perturbed network runs the whole
+    forward pass, exactly as in the loop, but the 2k networks of k perturbed entries are stacked along a
+    leading axis and evaluated by one call of the network's own ``_forward``.
+    """
+
+    def _stack_size(self):
+        """How many perturbed networks one forward pass evaluates (activations at most MAX_BATCH_ELEMENTS)."""
+        width = sum(layer[0].shape[0] for layer in self.layers) * self.m
+        return max(2, MAX_BATCH_ELEMENTS // width)
+
+    def _where(self, name):
+        """(k, j): parameter ``name`` ("W2", "gamma1", ...) is ``self.layers[k][j]``."""
+        kind, l = _split_name(name)
+        kinds = ("W", "b") if len(self.layers[l - 1]) == 2 else ("W", "gamma", "beta")
+        return l - 1, kinds.index(kind)
+
+    def _costs(self, name, perturbed):
+        """J for each network of the stack (S, *shape) of values of parameter ``name``, the others fixed: (S,)."""
+        where = self._where(name)
+        layers = [tuple(perturbed if (k, j) == where else array for j, array in enumerate(layer))
+                  for k, layer in enumerate(self.layers)]
+        _, cache = _forward(self.X, layers, self.keep_prob, masks=self.masks)
+        return _cross_entropy(cache.ZL, self.Y) + np.reshape(self.penalty(layers), -1)
+
+    def stacked_differences(self, names, epsilon):
+        """{name: central differences of every entry}: (J(theta + eps e_i) - J(theta - eps e_i)) / (2 eps)."""
+        numerical, chunk = {}, self._stack_size() // 2
+        for name in names:
+            value = self.layers_by_name(name)
+            flat, gradient = value.ravel(), np.empty(value.size)
+            for start in range(0, value.size, chunk):
+                entries = np.arange(start, min(start + chunk, value.size))
+                plus, minus = np.tile(flat, (entries.size, 1)), np.tile(flat, (entries.size, 1))
+                plus[np.arange(entries.size), entries] += epsilon
+                minus[np.arange(entries.size), entries] -= epsilon
+                costs = self._costs(name, np.concatenate([plus, minus]).reshape(-1, *value.shape))
+                gradient[entries] = (costs[:entries.size] - costs[entries.size:]) / (2 * epsilon)
+            numerical[name] = gradient.reshape(value.shape)
+        return numerical
+
+    def directional_derivatives(self, directions, epsilon):
+        """(J(theta + eps U) - J(theta - eps U)) / (2 eps) for each (name, U), two stacked networks each."""
+        values = np.empty(len(directions))
+        for k, (name, U) in enumerate(directions):
+            value = self.layers_by_name(name)
+            costs = self._costs(name, np.stack([value + epsilon * U, value - epsilon * U]))
+            values[k] = (costs[0] - costs[1]) / (2 * epsilon)
+        return values
+
+    def layers_by_name(self, name):
+        """The array of parameter ``name`` ("W2", "gamma1", ...) in this problem's layers."""
+        k, j = self._where(name)
+        return self.layers[k][j]
+
+
+def _split_name(name):
+    """("gamma", 2) from "gamma2"."""
+    kind = name.rstrip("0123456789")
+    return kind, int(name[len(kind):])
 
 
 def _warn_on_low_precision(X, parameters, gradients):
@@ -706,7 +788,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, lambd=0.0, keep_
         rows = _fast_rows(problem, parameters, gradients, epsilon, atol, direction_seed, method)
         return GradientCheckReport(None, tuple(rows), epsilon, atol)
     numerical, kinks = _numerical_gradients(problem, parameters, epsilon, method)
-    names = parameter_names(problem.L)
+    names = problem.names
     rows, difference, smooth_difference = _element_checks(names, gradients, numerical, kinks, atol)
     return GradientCheckReport(difference, tuple(rows), epsilon, atol, smooth_difference=smooth_difference)
 
@@ -737,15 +819,17 @@ def _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method):
     rng, masks = _dropout_source(masks, keep_prob, rng, parameters, X.shape[1])
     if rng is not None:  # draw them exactly as forward_propagation(X, parameters, keep_prob, rng) does
         masks = list(_forward(X, parameter_list(parameters), keep_prob, rng)[1].masks)
-    return _Problem(X, Y, parameters, lambd, keep_prob, masks), parameters, epsilon
+    kind = _NormalizedProblem if any(key.startswith("gamma") for key in parameters) else _Problem
+    return kind(X, Y, parameters, lambd, keep_prob, masks), parameters, epsilon
 
 
 def _numerical_gradients(problem, parameters, epsilon, method, names=None):
     """{name: numerical gradient}, {name: kink flags} for ``names`` (default: every tensor)."""
-    names = names or parameter_names(problem.L)
+    names = names or problem.names
     with np.errstate(over="ignore", invalid="ignore"):  # a cost that overflows is reported, not warned about
-        if method == "loop":
-            numerical = problem.numerical_gradient_loop(epsilon, parameters)
+        if method == "loop" or isinstance(problem, _NormalizedProblem):
+            numerical = (problem.numerical_gradient_loop(epsilon, parameters) if method == "loop"
+                         else problem.stacked_differences(names, epsilon))
             return ({name: numerical[name] for name in names},
                     {name: np.zeros(parameters[name].shape, bool) for name in names})
         numerical, kinks = {}, {}
@@ -825,7 +909,7 @@ def _element_row(name, analytic, numerical, kinks, atol):
 def _fast_rows(problem, parameters, gradients, epsilon, atol, direction_seed, method):
     """Directional checks of every tensor; failing tensors are re-checked entry by entry."""
     rng = np.random.default_rng(direction_seed)
-    names = parameter_names(problem.L)
+    names = problem.names
     directions, owners = [], []
     for name in names:
         g = gradients[name]
@@ -834,7 +918,7 @@ def _fast_rows(problem, parameters, gradients, epsilon, atol, direction_seed, me
             u = rng.standard_normal(g.shape)
             candidates.append(u / _norm(u))
         for U in candidates:
-            directions.append((int(name[1:]), name[0], U))
+            directions.append((name, U))
             owners.append((name, float(np.sum(g * U))))
     with np.errstate(over="ignore", invalid="ignore"):
         numeric = problem.directional_derivatives(directions, epsilon)

@@ -14,7 +14,7 @@ import functools
 
 import numpy as np
 
-from ._validation import as_rng, check_layer_dims, check_positive, check_shape
+from ._validation import as_rng, check_flag, check_layer_dims, check_positive, check_shape
 
 
 def zeros(shape, rng=None):
@@ -140,11 +140,14 @@ def get_initializer(method, scale=None, scale_name="scale"):
     return INITIALIZERS[method]
 
 
-def initialize_parameters(layer_dims, method="he", rng=None, scale=None):
+def initialize_parameters(layer_dims, method="he", rng=None, scale=None, batch_norm=False):
     """Initialize the weights and biases of an L-layer network.
 
     For l = 1..L, W[l] is drawn by the scheme ``method`` with shape (n_l, n_{l-1}),
-    layer by layer in order, and b[l] = 0 with shape (n_l, 1).
+    layer by layer in order, and b[l] = 0 with shape (n_l, 1). With ``batch_norm`` every hidden
+    layer is normalized instead of biased: gamma[l] = 1 and beta[l] = 0 (the normalization starts as
+    the identity on Z_hat), with running averages running_mean[l] = 0 and running_var[l] = 1; the
+    weights are the same draws as without it.
 
     Parameters
     ----------
@@ -155,19 +158,28 @@ def initialize_parameters(layer_dims, method="he", rng=None, scale=None):
         None draws from a fresh unseeded generator.
     scale : float, optional
         Standard deviation of the "random" scheme (default 10, as in the course).
+    batch_norm : bool
 
     Returns
     -------
     parameters : dict
-        "W1" (n_1, n_x), "b1" (n_1, 1), ..., "WL" (n_L, n_{L-1}), "bL" (n_L, 1).
+        "W1" (n_1, n_x), "b1" (n_1, 1), ..., "WL" (n_L, n_{L-1}), "bL" (n_L, 1); with ``batch_norm``,
+        "gamma{l}", "beta{l}", "running_mean{l}", "running_var{l}" (n_l, 1) in place of "b{l}" for l < L.
     """
-    return initialize(check_layer_dims(layer_dims), get_initializer(method, scale), as_rng(rng))
+    return initialize(check_layer_dims(layer_dims), get_initializer(method, scale), as_rng(rng),
+                      check_flag("batch_norm", batch_norm))
 
 
-def initialize(layer_dims, initializer, rng):
+def initialize(layer_dims, initializer, rng, batch_norm=False):
     """``initialize_parameters`` with checked arguments and an initializer from ``get_initializer``."""
     parameters = {}
-    for l in range(1, len(layer_dims)):
-        parameters[f"W{l}"] = initializer((layer_dims[l], layer_dims[l - 1]), rng)
-        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    L = len(layer_dims) - 1
+    for l in range(1, L + 1):
+        n = layer_dims[l]
+        parameters[f"W{l}"] = initializer((n, layer_dims[l - 1]), rng)
+        if batch_norm and l < L:
+            parameters[f"gamma{l}"], parameters[f"beta{l}"] = np.ones((n, 1)), np.zeros((n, 1))
+            parameters[f"running_mean{l}"], parameters[f"running_var{l}"] = np.zeros((n, 1)), np.ones((n, 1))
+        else:
+            parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters

@@ -18,11 +18,21 @@ unchecked primitives).
 
 import functools
 import inspect
+from typing import NamedTuple
 
 import numpy as np
 from scipy.special import expit
 
-from ._validation import MAX_PARAMETERS, _describe, check_array, check_finite_result, check_flag
+from ._validation import (
+    MAX_PARAMETERS,
+    _describe,
+    check_array,
+    check_between,
+    check_choice,
+    check_finite_result,
+    check_flag,
+    check_positive,
+)
 
 _GENERATORS = (np.random.Generator, np.random.RandomState)
 
@@ -383,3 +393,163 @@ def dropout_backward(dA_out, cache):
     """
     D, keep_prob = cache
     return dA_out * D / keep_prob
+
+
+# ----------------------------------------------------------------------------- batch normalization
+
+BATCHNORM_EPSILON = 1e-5
+"""Added to the variance before the square root (CS231n's and PyTorch's default)."""
+
+BATCHNORM_MOMENTUM = 0.9
+"""Share of the old value kept by each update of a running average (CS231n's and Keras's convention)."""
+
+
+class BatchNormCache(NamedTuple):
+    """What ``batchnorm_forward`` keeps for ``batchnorm_backward``.
+
+    Attributes
+    ----------
+    Z_hat : ndarray, shape (n, m), the normalized input
+    gamma : ndarray, shape (n, 1)
+    std : ndarray, shape (n, 1), sqrt(var + epsilon) of the statistics used
+    mean, var : ndarrays, shape (n, 1)
+        The statistics used: the mini-batch's (train mode), or the running averages (test mode).
+    mode : {"train", "test"}
+    """
+
+    Z_hat: np.ndarray
+    gamma: np.ndarray
+    std: np.ndarray
+    mean: np.ndarray
+    var: np.ndarray
+    mode: str
+
+
+def _check_batchnorm_forward(Z, gamma, beta, mode="train", running_mean=None, running_var=None,
+                             epsilon=BATCHNORM_EPSILON):
+    Z = _array("Z", Z)
+    gamma, beta = _array("gamma", gamma), _array("beta", beta)
+    column = Z.shape[:-1] + (1,)
+    for name, value in (("gamma", gamma), ("beta", beta)):
+        _broadcasts_to(name, value, column, "a column of Z")
+    mode = check_choice("mode", mode, ("train", "test"))
+    if mode == "train":
+        if running_mean is not None or running_var is not None:
+            raise ValueError("running_mean and running_var are used in mode 'test' only; in mode 'train' the "
+                             "mini-batch's own statistics normalize Z")
+        if Z.shape[-1] < 2:
+            raise ValueError(f"mode 'train' normalizes with the statistics of the mini-batch: it needs at least 2 "
+                             f"examples (columns of Z), got Z of shape {Z.shape}; use mode 'test' for one example")
+    else:
+        if running_mean is None or running_var is None:
+            raise ValueError("mode 'test' normalizes with the running averages: give running_mean and running_var, "
+                             "each of shape (n, 1)")
+        running_mean, running_var = _array("running_mean", running_mean), _array("running_var", running_var)
+        for name, value in (("running_mean", running_mean), ("running_var", running_var)):
+            _broadcasts_to(name, value, column, "a column of Z")
+        if (running_var < 0).any():
+            raise ValueError("running_var must hold variances (>= 0), got a negative entry")
+    return Z, gamma, beta, mode, running_mean, running_var, check_positive("epsilon", epsilon)
+
+
+@checked_by(_check_batchnorm_forward, "Z, gamma or beta")
+def batchnorm_forward(Z, gamma, beta, mode="train", running_mean=None, running_var=None, epsilon=BATCHNORM_EPSILON):
+    """Batch normalization of a layer's pre-activations, unit by unit (Ioffe & Szegedy 2015).
+
+    Train mode, over the m examples of the mini-batch (row i of Z is unit i):
+
+        mu = (1/m) sum_j Z[:, j],   var = (1/m) sum_j (Z[:, j] - mu)^2   (biased, as in the paper's training),
+        Z_hat = (Z - mu) / sqrt(var + epsilon),   Z_tilde = gamma * Z_hat + beta.
+
+    Test mode uses running averages of mu and var instead of the mini-batch's, so each example is
+    normalized on its own (see ``update_running_average`` for how they are kept). The course
+    normalizes Z[l] before the activation, so the layer's bias b[l] is redundant (beta plays its part).
+
+    Parameters
+    ----------
+    Z : ndarray, shape (n, m)
+    gamma, beta : ndarrays, shape (n, 1): the learned scale and shift of each unit
+    mode : {"train", "test"}
+    running_mean, running_var : ndarrays, shape (n, 1), mode "test" only
+    epsilon : float > 0
+
+    Returns
+    -------
+    Z_tilde : ndarray, shape (n, m)
+    cache : BatchNormCache
+        Holds the statistics used (``cache.mean``, ``cache.var``): in train mode, the mini-batch's.
+    """
+    if mode == "train":
+        mean = Z.mean(axis=-1, keepdims=True)
+        var = np.square(Z - mean).mean(axis=-1, keepdims=True)
+    else:
+        mean, var = running_mean, running_var
+    std = np.sqrt(var + epsilon)
+    Z_hat = (Z - mean) / std
+    return gamma * Z_hat + beta, BatchNormCache(Z_hat, gamma, std, mean, var, mode)
+
+
+def _check_batchnorm_backward(dZ_tilde, cache):
+    if not isinstance(cache, BatchNormCache):
+        raise TypeError(f"cache must be the BatchNormCache returned by batchnorm_forward, got {_describe(cache)}")
+    return _same_shape("dZ_tilde", dZ_tilde, cache.Z_hat.shape), cache
+
+
+@checked_by(_check_batchnorm_backward, "dZ_tilde")
+def batchnorm_backward(dZ_tilde, cache):
+    """Gradients of batch normalization, in the compact form (m = examples in the mini-batch):
+
+        dgamma = sum_j dZ_tilde * Z_hat,   dbeta = sum_j dZ_tilde,
+        train mode:  dZ = gamma / (m sqrt(var + eps)) * (m dZ_tilde - dbeta - Z_hat * dgamma),
+        test mode:   dZ = gamma / sqrt(var + eps) * dZ_tilde  (the running averages are constants).
+
+    In train mode every example's Z_tilde depends on the whole mini-batch through mu and var; the
+    two subtracted terms are those paths, summed over the batch.
+
+    Parameters
+    ----------
+    dZ_tilde : ndarray, shape (n, m)
+    cache : BatchNormCache from ``batchnorm_forward``
+
+    Returns
+    -------
+    dZ : ndarray, shape (n, m)
+    dgamma, dbeta : ndarrays, shape (n, 1)
+    """
+    Z_hat, gamma, std = cache.Z_hat, cache.gamma, cache.std
+    dgamma = (dZ_tilde * Z_hat).sum(axis=-1, keepdims=True)
+    dbeta = dZ_tilde.sum(axis=-1, keepdims=True)
+    if cache.mode == "test":
+        return gamma / std * dZ_tilde, dgamma, dbeta
+    m = Z_hat.shape[-1]
+    return gamma / (m * std) * (m * dZ_tilde - dbeta - Z_hat * dgamma), dgamma, dbeta
+
+
+def _check_running_average(running, batch, momentum=BATCHNORM_MOMENTUM):
+    running, batch = _array("running", running), _array("batch", batch)
+    _broadcasts_to("batch", batch, running.shape, "running")
+    return running, batch, check_between("momentum", momentum, 0.0, 1.0)
+
+
+@checked_by(_check_running_average, "running or batch")
+def update_running_average(running, batch, momentum=BATCHNORM_MOMENTUM):
+    """One step of an exponentially weighted average: momentum * running + (1 - momentum) * batch.
+
+    This is CS231n's and Keras's convention: ``momentum`` is the share of the old value kept
+    (0.9 here, 0.99 in Keras). PyTorch's ``momentum`` is the opposite share, the weight of the new
+    value: its ``(1 - m) * running + m * batch`` with m = 0.1 is this with momentum = 0.9. Passing
+    one library's value to the other's formula is a classic bug: the average then follows the last
+    mini-batches almost alone. The running averages start at mean 0 and variance 1; the variance
+    averaged is the biased one that train mode normalizes with.
+
+    Parameters
+    ----------
+    running : ndarray, shape (n, 1), the current average
+    batch : ndarray, shape (n, 1), the mini-batch's statistic
+    momentum : float in [0, 1]
+
+    Returns
+    -------
+    ndarray, shape (n, 1): the new average (``running`` is not modified)
+    """
+    return momentum * running + (1.0 - momentum) * batch

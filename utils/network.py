@@ -1,7 +1,12 @@
-"""The L-layer network: LINEAR -> RELU [-> DROPOUT] repeated L-1 times, then LINEAR -> SIGMOID.
+"""The L-layer network: LINEAR [-> BATCHNORM] -> RELU [-> DROPOUT] repeated L-1 times, then LINEAR -> SIGMOID.
 
 ``forward_propagation`` and ``backward_propagation`` only loop over layers and call the
 primitives of ``layers.py``; the cost and its derivative come from ``cost.py``.
+
+Inside, a network is a list of layers, each a tuple of float64 arrays: (W, b) for a plain layer,
+(W, gamma, beta) for a batch-normalized hidden layer (no bias: beta plays its part). The running
+averages of batch normalization are not parameters: they travel separately, as ``statistics``,
+a list with (mean, var) per normalized hidden layer and None elsewhere.
 """
 
 from typing import NamedTuple
@@ -11,6 +16,8 @@ import numpy as np
 from ._validation import (
     _describe,
     as_rng,
+    check_between,
+    check_choice,
     check_finite_result,
     check_keep_prob,
     check_nonnegative,
@@ -18,9 +25,13 @@ from ._validation import (
     check_X,
     check_Y,
     depth,
+    layer_keys,
 )
 from .cost import _cross_entropy_backward
 from .layers import (
+    BATCHNORM_MOMENTUM,
+    batchnorm_backward,
+    batchnorm_forward,
     dropout_backward,
     dropout_forward,
     dropout_mask,
@@ -29,6 +40,7 @@ from .layers import (
     relu_backward,
     relu_forward,
     sigmoid,
+    update_running_average,
 )
 
 
@@ -40,12 +52,16 @@ class ForwardCache(NamedTuple):
     linear : tuple of (A_prev, W) per layer l = 1..L
         The caches of ``linear_forward``: the layer's input and its weights.
     Z : tuple of ndarray
-        Pre-activations Z[1], ..., Z[L]; Z[l] has shape (n_l, m).
+        Pre-activations Z[1], ..., Z[L], the inputs of the activations; Z[l] has shape (n_l, m).
+        For a batch-normalized layer this is Z_tilde[l] = gamma[l] * Z_hat[l] + beta[l].
     masks : tuple of ndarray of bool
         Dropout masks D[1], ..., D[L-1] of the hidden layers; empty when keep_prob == 1.
     keep_prob : float
     AL : ndarray, shape (1, m)
         Output probabilities sigmoid(Z[L]).
+    norms : tuple
+        One entry per hidden layer: its ``BatchNormCache`` (with the statistics used), or None for a
+        plain layer; empty for a network without batch normalization.
     """
 
     linear: tuple
@@ -53,6 +69,7 @@ class ForwardCache(NamedTuple):
     masks: tuple
     keep_prob: float
     AL: np.ndarray
+    norms: tuple = ()
 
     @property
     def ZL(self):
@@ -61,71 +78,115 @@ class ForwardCache(NamedTuple):
 
 
 def parameter_list(parameters):
-    """[(W1, b1), ..., (WL, bL)] from a parameter dictionary of W1..WL, b1..bL, as float64 arrays.
+    """[(W1, b1), ..., (WL, bL)] from a parameter dict, as float64 arrays; (W, gamma, beta) for a normalized layer.
 
     Arrays that are already float64 are passed through as they are (not copied).
     """
-    return [(np.asarray(parameters[f"W{l}"], dtype=np.float64), np.asarray(parameters[f"b{l}"], dtype=np.float64))
+    return [tuple(np.asarray(parameters[f"{kind}{l}"], dtype=np.float64) for kind in layer_keys(parameters, l))
             for l in range(1, depth(parameters) + 1)]
 
 
-def _forward(X, layers, keep_prob=1.0, rng=None, masks=None):
+def running_statistics(parameters):
+    """[(running_mean1, running_var1) or None, ...]: one entry per hidden layer, None where it is not normalized.
+
+    Raises a ValueError when a normalized layer has no running averages (test mode needs them).
+    """
+    statistics = []
+    for l in range(1, depth(parameters)):
+        if f"gamma{l}" not in parameters:
+            statistics.append(None)
+        elif f"running_mean{l}" not in parameters:
+            raise ValueError(f"parameters has gamma{l} and beta{l} but no running_mean{l} and running_var{l}: test "
+                             f"mode (and predict) normalizes with the running averages that model(batch_norm=True) "
+                             f"keeps, or that update_running_averages computes")
+        else:
+            statistics.append((parameters[f"running_mean{l}"], parameters[f"running_var{l}"]))
+    return statistics
+
+
+def _linear(A_prev, layer):
+    """Z = W A_prev + b for a plain layer (W, b); Z = W A_prev for a normalized one (W, gamma, beta)."""
+    if len(layer) == 2:
+        return linear_forward.unchecked(A_prev, *layer)
+    return layer[0] @ A_prev, (A_prev, layer[0])
+
+
+def _normalize(Z, layer, statistics):
+    """Batch normalization of a normalized layer's Z (train mode, or test mode with ``statistics``); else Z as is."""
+    if len(layer) == 2:
+        return Z, None
+    if statistics is None:
+        return batchnorm_forward.unchecked(Z, *layer[1:])
+    return batchnorm_forward.unchecked(Z, *layer[1:], "test", *statistics)
+
+
+def _forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
     """Forward pass without argument checks; ``layers`` is [(W1, b1), ..., (WL, bL)].
 
     Dropout is applied when ``masks`` or ``rng`` is given: each hidden layer's mask is taken
     from ``masks``, or else drawn from ``rng``, layer 1 first. ``keep_prob`` may be an array
-    that broadcasts against the activations (one value per network of a batch).
+    that broadcasts against the activations (one value per network of a batch). Normalized layers
+    use the mini-batch's statistics (train mode), or, given ``statistics``, the running averages.
     """
-    Z, linear_cache = linear_forward.unchecked(X, *layers[0])
-    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache)
+    Z, linear_cache = _linear(X, layers[0])
+    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache, statistics=statistics)
 
 
-def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None):
+def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
     """``_forward``, with an overflow turned into a clear error instead of inf or nan logits."""
     with np.errstate(over="ignore", invalid="ignore"):
-        AL, cache = _forward(X, layers, keep_prob, rng, masks)
+        AL, cache = _forward(X, layers, keep_prob, rng, masks, statistics)
     culprits = "X or the parameters are too large" + (" (or keep_prob too small)" if masks or rng else "")
     for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:])):  # a -inf may hide behind a ReLU
         check_finite_result("the forward pass", array, culprits)
     return AL, cache
 
 
-def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=None, probabilities=True):
-    """Finish a forward pass from Z = Z[k], the pre-activation of layer k (no argument checks).
+def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=None, probabilities=True,
+               statistics=None):
+    """Finish a forward pass from Z = W[k] A[k-1] (+ b[k]), the linear output of layer k (no argument checks).
 
     Gradient checking enters here with perturbed copies of Z[k]. The returned cache holds
-    layers k..L only (all of them when k = 1); ``masks`` is still indexed from layer 1.
-    With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
+    layers k..L only (all of them when k = 1); ``masks`` and ``statistics`` are still indexed from
+    layer 1. With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
     """
     L = len(layers)
-    linear_caches, Zs, Ds = [linear_cache], [Z], []
+    linear_caches, Zs, Ds, norms = [linear_cache], [], [], []
     for l in range(k + 1, L + 1):
+        Z, norm = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
+        Zs.append(Z)
+        norms.append(norm)
         A, _ = relu_forward.unchecked(Z)
         if masks is not None or rng is not None:
             D = masks[l - 2] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
             A, _ = dropout_forward.unchecked(A, D, keep_prob)
             Ds.append(D)
-        Z, linear_cache = linear_forward.unchecked(A, *layers[l - 1])
+        Z, linear_cache = _linear(A, layers[l - 1])
         linear_caches.append(linear_cache)
-        Zs.append(Z)
+    Zs.append(Z)
     AL = sigmoid.unchecked(Z) if probabilities else None
-    return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL)
+    norms = tuple(norms) if any(norm is not None for norm in norms) else ()
+    return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
 def _backward(Y, cache, lambd=None):
     """Backward pass without argument checks: [(dW1, db1), ..., (dWL, dbL)] of the regularized cost.
 
-    ``lambd`` None means no L2 term; it may be an array that broadcasts against the weights.
+    A normalized layer's entry is (dW, dgamma, dbeta). ``lambd`` None means no L2 term; it may be an
+    array that broadcasts against the weights.
     """
     m = Y.shape[-1]
     L = len(cache.linear)
     gradients = [None] * L
     dZ = _cross_entropy_backward(cache.AL, Y)
     for l in range(L, 0, -1):
+        norm = cache.norms[l - 1] if l < L and cache.norms else None
+        if norm is not None:  # dZ is the gradient of Z_tilde[l]: back through the normalization
+            dZ, dgamma, dbeta = batchnorm_backward.unchecked(dZ, norm)
         dA_prev, dW, db = linear_backward.unchecked(dZ, cache.linear[l - 1], l > 1)
         if lambd is not None:
             dW = dW + (lambd / m) * cache.linear[l - 1][1]
-        gradients[l - 1] = (dW, db)
+        gradients[l - 1] = (dW, db) if norm is None else (dW, dgamma, dbeta)
         if l > 1:
             if cache.masks:
                 dA_prev = dropout_backward.unchecked(dA_prev, (cache.masks[l - 2], cache.keep_prob))
@@ -134,18 +195,21 @@ def _backward(Y, cache, lambd=None):
 
 
 def gradient_dict(gradients):
-    """{"dW1": dW1, "db1": db1, ...} from [(dW1, db1), ...]."""
+    """{"dW1": dW1, "db1": db1, ...} from [(dW1, db1), ...]; "dgamma{l}", "dbeta{l}" for (dW, dgamma, dbeta)."""
     named = {}
-    for l, (dW, db) in enumerate(gradients, start=1):
-        named[f"dW{l}"], named[f"db{l}"] = dW, db
+    for l, layer in enumerate(gradients, start=1):
+        for kind, gradient in zip(("W", "b") if len(layer) == 2 else ("W", "gamma", "beta"), layer, strict=True):
+            named[f"d{kind}{l}"] = gradient
     return named
 
 
-def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
-    """Forward pass: [LINEAR -> RELU -> DROPOUT] x (L-1) -> LINEAR -> SIGMOID.
+def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None, mode="train"):
+    """Forward pass: [LINEAR -> (BATCHNORM) -> RELU -> DROPOUT] x (L-1) -> LINEAR -> SIGMOID.
 
     For l = 1..L-1:  Z[l] = W[l] A[l-1] + b[l],  A[l] = relu(Z[l]) * D[l] / keep_prob,
     with A[0] = X and D[l] = (U < keep_prob), U ~ Uniform[0, 1) (no dropout when keep_prob == 1).
+    A batch-normalized layer (parameters gamma[l], beta[l] instead of b[l]) computes
+    Z[l] = W[l] A[l-1], then relu of Z_tilde[l] = gamma[l] * Z_hat[l] + beta[l] (``batchnorm_forward``).
     Output: Z[L] = W[L] A[L-1] + b[L],  A[L] = sigmoid(Z[L]).
 
     Parameters
@@ -161,6 +225,11 @@ def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
     masks : sequence of L-1 bool arrays, optional
         Reuse these masks (for example ``cache.masks`` of an earlier pass) instead of drawing;
         this is how gradient checking keeps dropout fixed. Give either ``rng`` or ``masks``.
+    mode : {"train", "test"}
+        How normalized layers are normalized: with the statistics of the m examples of X ("train",
+        what ``backward_propagation`` differentiates), or with the running averages "running_mean{l}",
+        "running_var{l}" of ``parameters`` ("test", what ``predict`` uses). Networks without batch
+        normalization are the same in both modes.
 
     Returns
     -------
@@ -173,7 +242,60 @@ def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None):
     parameters = check_parameters(parameters, n_x=X.shape[0])
     keep_prob = check_keep_prob(keep_prob)
     rng, masks = _dropout_source(masks, keep_prob, rng, parameters, X.shape[1])
-    return _checked_forward(X, parameter_list(parameters), keep_prob, rng, masks)
+    layers = parameter_list(parameters)
+    statistics = _mode_statistics(check_choice("mode", mode, ("train", "test")), parameters, layers, X.shape[1])
+    return _checked_forward(X, layers, keep_prob, rng, masks, statistics)
+
+
+def _mode_statistics(mode, parameters, layers, m):
+    """The running averages for test mode (None in train mode); train mode needs 2 examples to normalize."""
+    if mode == "test":
+        return running_statistics(parameters)
+    if m < 2 and any(len(layer) == 3 for layer in layers):
+        raise ValueError(f"mode 'train' normalizes with the statistics of the examples of X: it needs at least 2, "
+                         f"got X with {m} column; use mode='test' (the running averages) for one example")
+    return None
+
+
+def update_running_averages(parameters, cache, momentum=BATCHNORM_MOMENTUM):
+    """The parameters with each normalized layer's running averages moved towards the batch statistics of ``cache``.
+
+        running_mean[l] <- momentum * running_mean[l] + (1 - momentum) * mu[l]   (and the same for var),
+
+    ``update_running_average``'s convention (CS231n's and Keras's): ``momentum`` is the share kept.
+    ``model(batch_norm=True)`` does this after each mini-batch's forward pass; a hand-written loop does
+    the same with the cache of ``forward_propagation(..., mode="train")``.
+
+    Parameters
+    ----------
+    parameters : dict with "gamma{l}", "beta{l}" for the normalized layers (running averages missing: start at
+        mean 0 and variance 1)
+    cache : ForwardCache of a train-mode forward pass of this network
+    momentum : float in [0, 1]
+
+    Returns
+    -------
+    parameters : dict, a new dict with new running-average arrays (the others are the caller's, not copied)
+    """
+    parameters = check_parameters(parameters)
+    if not isinstance(cache, ForwardCache):
+        raise TypeError(f"cache must be the ForwardCache returned by forward_propagation, got {type(cache).__name__}")
+    momentum = check_between("momentum", momentum, 0.0, 1.0)
+    L = depth(parameters)
+    normalized = [l for l in range(1, L) if f"gamma{l}" in parameters]
+    if len(cache.linear) != L or [l for l, norm in enumerate(cache.norms, start=1) if norm is not None] != normalized:
+        raise ValueError("cache must come from a forward pass of these parameters (the same layers, normalized "
+                         "alike)")
+    if any(cache.norms[l - 1].mode != "train" for l in normalized):
+        raise ValueError("cache must come from a forward pass in mode 'train': a test-mode pass has no batch "
+                         "statistics")
+    updated = dict(parameters)
+    for l in normalized:
+        norm = cache.norms[l - 1]
+        for kind, batch, start in (("mean", norm.mean, 0.0), ("var", norm.var, 1.0)):
+            running = parameters.get(f"running_{kind}{l}", np.full_like(batch, start))
+            updated[f"running_{kind}{l}"] = update_running_average(running, batch, momentum)
+    return updated
 
 
 def _dropout_source(masks, keep_prob, rng, parameters, m):
@@ -219,7 +341,10 @@ def backward_propagation(X, Y, cache, lambd=0.0):
         dA[l-1] = W[l]^T dZ[l],   then through dropout: dA[l-1] * D[l-1] / keep_prob,
         and through relu: dZ[l-1] = dA[l-1] * 1[Z[l-1] > 0].
 
-    Dropout masks and keep_prob are taken from the cache, so L2 and dropout combine freely.
+    A batch-normalized layer first takes the gradient of Z_tilde[l] back through the normalization
+    (``batchnorm_backward``: dZ[l], dgamma[l], dbeta[l]); its dW[l] follows as above, and it has no db[l].
+    Dropout masks, keep_prob and the batch statistics are taken from the cache, so L2, dropout and
+    batch normalization combine freely.
 
     Parameters
     ----------
@@ -235,7 +360,8 @@ def backward_propagation(X, Y, cache, lambd=0.0):
     Returns
     -------
     gradients : dict
-        "dW1" (n_1, n_x), "db1" (n_1, 1), ..., "dWL", "dbL": the shapes of the parameters.
+        "dW1" (n_1, n_x), "db1" (n_1, 1), ..., "dWL", "dbL": the shapes of the parameters
+        ("dgamma{l}", "dbeta{l}" in place of "db{l}" for a normalized layer).
     """
     if not isinstance(cache, ForwardCache):
         raise TypeError(f"cache must be the ForwardCache returned by forward_propagation, got {type(cache).__name__}")

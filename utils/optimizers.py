@@ -34,6 +34,7 @@ from ._validation import (
     check_nonnegative,
     check_parameters,
     check_positive,
+    trainable,
 )
 
 # ----------------------------------------------------------------------------- the rules, in place
@@ -109,7 +110,7 @@ def _check_beta(name, value):
 
 def _zeros_like_gradients(parameters):
     parameters = check_parameters(parameters, one_output=False)
-    return {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
+    return {"d" + key: np.zeros_like(parameters[key]) for key in trainable(parameters)}
 
 
 def initialize_velocity(parameters):
@@ -151,7 +152,7 @@ def _update(rule, parameters, grads, states, learning_rate, t, hyper, what):
     states = [{key: value.copy() for key, value in check_gradients(state, parameters, name=name).items()}
               for name, state in states]
     learning_rate = check_positive("learning_rate", learning_rate)
-    keys = list(parameters)
+    keys = trainable(parameters)  # batch normalization's running averages are not trained: kept as they are
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         extras = rule([parameters[key] for key in keys], [grads["d" + key] for key in keys],
                       [[state["d" + key] for key in keys] for state in states], learning_rate, t, hyper)

@@ -44,14 +44,20 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
     X, Y = check_X(X), check_Y(Y, np.shape(X)[-1])
     if not isinstance(runs, dict) or not runs or not all(isinstance(kwargs, dict) for kwargs in runs.values()):
         raise TypeError(f"runs must be a non-empty dict {{label: dict of model's arguments}}, got {_describe(runs)}")
-    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), len(runs))
     jobs = [(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()]
+    return dict(zip(runs, parallel_map(_run, jobs, n_jobs), strict=True))
+
+
+def parallel_map(function, jobs, n_jobs=1):
+    """[function(*job) for job in jobs], the jobs split over ``n_jobs`` processes (in order; same results).
+
+    ``function`` must be defined at module level, so that it can be sent to another process.
+    """
+    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), max(len(jobs), 1))
     if n_jobs == 1:
-        results = [_run(*job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
-            results = list(pool.map(_run, *zip(*jobs, strict=True)))
-    return dict(zip(runs, results, strict=True))
+        return [function(*job) for job in jobs]
+    with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
+        return list(pool.map(function, *zip(*jobs, strict=True)))
 
 
 def _run(label, X, Y, layer_dims, kwargs):

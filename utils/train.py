@@ -5,7 +5,9 @@
 loop into the course's optimization experiments: ``num_epochs`` passes over the training set, each
 shuffled and cut into mini-batches (``mini_batch_size``), the step of ``optimizer`` ("gd",
 "momentum", "rmsprop" or "adam", from ``optimizers.py``) after every mini-batch, and a learning-rate
-``decay`` between epochs. Full batch is the case of one mini-batch of all m examples.
+``decay`` between epochs. Full batch is the case of one mini-batch of all m examples. With
+``batch_norm`` (week 3) every hidden layer is batch-normalized: the loop also keeps the running
+averages of the batch statistics, which ``predict`` normalizes with.
 """
 
 from typing import NamedTuple
@@ -13,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
+    check_between,
     check_choice,
     check_count,
     check_flag,
@@ -27,7 +30,8 @@ from ._validation import (
 )
 from .cost import _cross_entropy_losses, _l2_penalty
 from .initializers import get_initializer, initialize
-from .network import _backward, _checked_forward, _forward, parameter_list
+from .layers import BATCHNORM_MOMENTUM, update_running_average
+from .network import _backward, _checked_forward, _forward, _mode_statistics, parameter_list, running_statistics
 from .optimizers import OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
 
 COST_EVERY = 1000
@@ -109,7 +113,8 @@ def _training_run(learning_rate, num_iterations, num_epochs, cost_every, optimiz
 def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initialization="he",
           lambd=0.0, keep_prob=1.0, seed=3, print_cost=False, init_scale=None, cost_every=COST_EVERY,
           fixed_masks=False, *, optimizer="gd", mini_batch_size=None, num_epochs=None, beta=0.9, beta1=0.9,
-          beta2=0.999, epsilon=1e-8, decay=None, decay_rate=1.0, shuffle_seed=10):
+          beta2=0.999, epsilon=1e-8, decay=None, decay_rate=1.0, shuffle_seed=10, batch_norm=False,
+          batch_norm_momentum=BATCHNORM_MOMENTUM):
     """Train the L-layer network: gradient descent (week 1), or mini-batches with an optimizer (week 2).
 
     Each step: forward pass on the batch (fresh dropout masks), backward pass, then the optimizer's
@@ -157,10 +162,19 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initializat
         decay_rate)``, used from epoch i + 1 on (the course's timing).
     decay_rate : float >= 0
     shuffle_seed : int, the course's seed counter (10): epoch i shuffles with shuffle_seed + 1 + i
+    batch_norm : bool, keyword-only
+        Batch-normalize every hidden layer (``batchnorm_forward``, train mode on each mini-batch): its
+        gamma[l] and beta[l] are trained in place of b[l] with the same optimizer. A mini-batch of one
+        example cannot be normalized, so no mini-batch may hold a single example.
+    batch_norm_momentum : float in [0, 1], keyword-only
+        After each mini-batch, running = momentum * running + (1 - momentum) * batch statistic
+        (``update_running_average``; the running averages start at mean 0, variance 1).
 
     Returns
     -------
     parameters : dict "W1", "b1", ..., "WL", "bL"
+        With ``batch_norm``: "gamma{l}", "beta{l}" in place of "b{l}" and the running averages
+        "running_mean{l}", "running_var{l}" for l < L.
     costs : list of float
         The cost (L2 term included) at iterations, or epochs, 0, cost_every, 2 cost_every, ... For an
         epoch, the mean of the losses of its mini-batches, each taken before that batch's update (the
@@ -185,13 +199,31 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initializat
     keep_prob = check_keep_prob(keep_prob)
     seed = check_seed("seed", seed)
     print_cost = check_flag("print_cost", print_cost)
+    batch_norm = check_flag("batch_norm", batch_norm)
+    if batch_norm:
+        _check_normalizable(X.shape[1], run.mini_batch_size, len(layer_dims))
+    momentum = check_between("batch_norm_momentum", batch_norm_momentum, 0.0, 1.0)
 
     initializer = get_initializer(initialization, init_scale, scale_name="init_scale")
-    parameters = initialize(layer_dims, initializer, np.random.RandomState(seed))
+    parameters = initialize(layer_dims, initializer, np.random.RandomState(seed), batch_norm)
     rng = dropout_rng(seed) if keep_prob < 1.0 else None
+    statistics = running_statistics(parameters) if batch_norm else None
     costs = _descent(X, Y, parameter_list(parameters), run, keep_prob, rng, lambd if lambd > 0 else None, print_cost,
-                     fixed_masks)
+                     fixed_masks, statistics=statistics, momentum=momentum)
+    for l, pair in enumerate(statistics or [], start=1):
+        parameters[f"running_mean{l}"], parameters[f"running_var{l}"] = pair
     return parameters, [float(cost) for cost in costs]
+
+
+def _check_normalizable(m, mini_batch_size, num_layers):
+    """Every mini-batch must hold 2 examples or more: batch statistics of one example are undefined."""
+    if num_layers < 3:
+        raise ValueError("batch_norm normalizes the hidden layers, and this network has none: layer_dims needs at "
+                         "least one hidden layer")
+    size = m if mini_batch_size is None else mini_batch_size
+    if size == 1 or m % size == 1 or m == 1:
+        raise ValueError(f"with batch_norm no mini-batch may hold a single example (its variance is 0): "
+                         f"mini_batch_size={mini_batch_size!r} on m={m} examples leaves one; choose another size")
 
 
 def _batches(X, Y, size, seed):
@@ -204,7 +236,7 @@ def _batches(X, Y, size, seed):
 
 
 def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=False, fixed_masks=False,
-             labels=None):
+             labels=None, statistics=None, momentum=BATCHNORM_MOMENTUM):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
     Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them), with the
@@ -212,7 +244,8 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
     iterations). Dropout is on when ``rng`` is given (with ``fixed_masks``, its first masks serve
     every iteration); ``lambd`` None means no L2 term. Raises ``TrainingDiverged`` at the first step
     whose output logits are not finite; ``labels`` names the networks of a stack in that message
-    (``model_batch`` passes "network 1 (seed 4)" and so on).
+    (``model_batch`` passes "network 1 (seed 4)" and so on). ``statistics``, the running averages of
+    the normalized layers (see ``network.running_statistics``), is updated in place after each forward pass.
     """
     m = X.shape[-1]
     step, state_names = OPTIMIZERS[run.optimizer]
@@ -231,11 +264,13 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                     _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels)
                 if fixed_masks and rng is not None:
                     masks = cache.masks
+                if statistics is not None:
+                    _update_statistics(statistics, cache.norms, momentum)
                 share = X_batch.shape[-1] / m  # of the examples, and of the L2 term
                 if record:
                     loss = loss + _cross_entropy_losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
                     if lambd is not None:
-                        penalty = penalty + share * _l2_penalty([W for W, _ in layers], lambd, m)
+                        penalty = penalty + share * _l2_penalty([layer[0] for layer in layers], lambd, m)
                 gradients = _backward(Y_batch, cache, None if lambd is None else lambd * share)
                 t += 1
                 step(arrays, [gradient for pair in gradients for gradient in pair], states, learning_rate, t,
@@ -251,6 +286,15 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
     if not all(np.isfinite(array).all() for array in arrays):  # the last update's result
         _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels)
     return costs
+
+
+def _update_statistics(statistics, norms, momentum):
+    """Move each normalized layer's running (mean, var) towards the statistics of the mini-batch, in the list."""
+    for i, norm in enumerate(norms):
+        if norm is not None:
+            mean, var = statistics[i]
+            statistics[i] = (update_running_average.unchecked(mean, norm.mean, momentum),
+                             update_running_average.unchecked(var, norm.var, momentum))
 
 
 def _cost_line(run, epoch, cost):
@@ -292,8 +336,27 @@ def _diverged(arrays, where, learning_rate, lambd=None, labels=None):
         f"or smaller initial weights.")
 
 
+def predict_probabilities(X, parameters):
+    """The output probabilities A[L] of the trained network: no dropout, normalized layers in test mode.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict "W1", "b1", ..., "WL", "bL" (with batch normalization, its running averages)
+
+    Returns
+    -------
+    AL : ndarray, shape (1, m), values in [0, 1]
+    """
+    X = check_X(X)
+    parameters = check_parameters(parameters, n_x=X.shape[0])
+    layers = parameter_list(parameters)
+    AL, _ = _checked_forward(X, layers, statistics=_mode_statistics("test", parameters, layers, X.shape[1]))
+    return AL
+
+
 def predict(X, parameters):
-    """Predicted labels: 1 where the output probability A[L] > 0.5, else 0 (no dropout).
+    """Predicted labels: 1 where the output probability A[L] > 0.5, else 0 (no dropout; batch norm in test mode).
 
     Parameters
     ----------
@@ -304,10 +367,7 @@ def predict(X, parameters):
     -------
     predictions : ndarray of int, shape (1, m)
     """
-    X = check_X(X)
-    parameters = check_parameters(parameters, n_x=X.shape[0])
-    AL, _ = _checked_forward(X, parameter_list(parameters))
-    return (AL > 0.5).astype(int)
+    return (predict_probabilities(X, parameters) > 0.5).astype(int)
 
 
 def accuracy(X, Y, parameters):
