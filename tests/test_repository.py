@@ -21,6 +21,14 @@ def code_cells(notebook):
     return [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
 
 
+def exercise_cells(notebook):
+    """The code cells of the "Your turn" sections: the learner's function (with its mistake), then its checker."""
+    cells = notebook["cells"]
+    starts = [k for k, cell in enumerate(cells) if cell["cell_type"] == "markdown"
+              and "".join(cell["source"]).startswith("### Your turn")]
+    return [(cells[k + 1], cells[k + 2]) for k in starts]
+
+
 def python_tree(cell):
     """The cell's code as a Python syntax tree (IPython magics such as %run turned into calls first)."""
     return ast.parse(TransformerManager().transform_cell("".join(cell["source"])))
@@ -67,11 +75,30 @@ def test_notebook_is_committed_from_one_clean_run(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
 def test_notebook_imports_model_code_from_utils(path):
-    for cell in code_cells(load(path)):
+    """No model code in the notebooks, except the functions a learner writes in a "Your turn" section."""
+    notebook = load(path)
+    exercises = [function["source"] for function, _ in exercise_cells(notebook)]
+    for cell in code_cells(notebook):
+        if cell["source"] in exercises:
+            continue
         for node in ast.walk(python_tree(cell)):
             if isinstance(node, ast.FunctionDef):  # small helpers only: model code belongs in utils
                 assert not re.search(r"propagation|backward|gradient_descent", node.name), node.name
                 assert node.end_lineno - node.lineno < 10, f"{node.name} is long: it belongs in utils"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_every_notebook_has_a_your_turn_section_whose_checker_names_a_mistake(path):
+    """The committed function holds one classic mistake, and the checker's compared output names it."""
+    sections = exercise_cells(load(path))
+    assert sections
+    for function, checker in sections:
+        assert "def " in "".join(function["source"]) and "utils.exercises import" in "".join(checker["source"])
+        assert "NBVAL_IGNORE_OUTPUT" not in "".join(checker["source"])
+        printed = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                          for o in checker["outputs"])
+        verdicts = re.findall(r"^.+?: (mistake: .+?\.|correct)", printed, re.MULTILINE)
+        assert verdicts and all(v.startswith("mistake: ") for v in verdicts), printed
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
@@ -104,9 +131,10 @@ def test_readme_tables_are_the_notebooks_outputs():
             assert row in outputs, f"README row not in {notebook}'s outputs: {row}"
 
 
-def test_the_readme_example_prints_what_the_readme_says(capsys):
-    """The Python block of "Using `utils` from your own code" runs, and prints the text block that follows it."""
-    section = README[README.index("## Using `utils` from your own code"):]
+@pytest.mark.parametrize("heading", ["## Exercises", "## Using `utils` from your own code"])
+def test_the_readme_examples_print_what_the_readme_says(heading, capsys):
+    """The first Python block of the section runs, and prints the text block that follows it."""
+    section = README[README.index(heading):]
     code, printed = re.search(r"```python\n(.*?)```.*?```text\n(.*?)```", section, re.DOTALL).groups()
     exec(compile(code, "README.md", "exec"), {})
     assert capsys.readouterr().out == printed

@@ -1,0 +1,263 @@
+"""The engine of the exercises: run a learner's function on generated cases, compare, and name the mistake.
+
+An ``Exercise`` holds the reference (from ``utils``), a few ``Case``s of different shapes and seeds, and the
+classic ``Mistake``s, each written as the reference with that one mistake made. ``run`` calls the learner's
+function on every case; at the first case where its result differs from the reference, it tries each mistake
+on the same case: the one that reproduces the learner's result is named. A ``Mistake`` may instead ``detect``
+its sign in the call itself (a random generator that was never used). Whatever happens, ``run`` returns an
+``ExerciseReport``: an exception raised by the learner's function is a verdict, never a crash of the checker.
+"""
+
+import copy
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+
+RTOL, ATOL = 1e-6, 1e-9
+"""Results are equal when every entry is within RTOL relative (ATOL absolute) of the reference: round-off
+of another order of operations passes, any real mistake does not."""
+
+SHOWN_ENTRIES = 3
+"""How many differing entries a report shows."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input of an exercise: ``make()`` returns fresh arguments (new arrays, a new generator) at every call."""
+
+    description: str
+    make: object
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A classic mistake: the reference with that mistake made (``function``), or a test of the call (``detect``).
+
+    ``detect(call, expected)`` receives the ``Call`` of the learner's function and the reference's result on the
+    same case, and says whether the call shows the mistake.
+    """
+
+    name: str
+    explanation: str
+    function: object = None
+    detect: object = None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """What a checker needs: the reference, the cases, the mistakes, and what the function is called."""
+
+    name: str
+    signature: str
+    reference: object
+    cases: tuple
+    mistakes: tuple = ()
+
+
+@dataclass
+class Call:
+    """One call of the learner's function on a case: its arguments before and after, its result or exception."""
+
+    args: tuple
+    untouched: tuple
+    result: object = None
+    error: BaseException = None
+    generators_used: bool = True
+
+
+@dataclass(frozen=True)
+class ExerciseReport:
+    """The checker's verdict: ``passed``, a short ``verdict`` ("correct", a mistake's name, "wrong values", ...)
+    and a ``message`` in plain words with the case that exposed it. Printing the report prints the message."""
+
+    exercise: str
+    passed: bool
+    verdict: str
+    message: str
+    case: str = None
+    details: tuple = field(default_factory=tuple)
+
+    def __str__(self):
+        lines = [f"{self.exercise}: {self.message}"]
+        if self.case:
+            lines.append(f"  case: {self.case}")
+        lines += [f"  {line}" for line in self.details]
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def run(exercise, learner):
+    """Check ``learner`` against ``exercise``; the report of the first case that fails, or of all passing."""
+    if not callable(learner):
+        return ExerciseReport(exercise.name, False, "not a function",
+                              f"expected your function {exercise.signature}, got {type(learner).__name__} "
+                              f"{learner!r:.60}")
+    for case in exercise.cases:
+        call = _call(learner, case)
+        report = _judge(exercise, case, call)
+        if report is not None:
+            return report
+    shapes = "; ".join(case.description for case in exercise.cases)
+    return ExerciseReport(exercise.name, True, "correct",
+                          f"correct: your function matches the reference on all {len(exercise.cases)} cases "
+                          f"({shapes}).")
+
+
+def _call(function, case):
+    """Call ``function`` on fresh arguments of ``case``; note whether it wrote into them or used its generators."""
+    args = case.make()
+    untouched = copy.deepcopy(args)
+    generators = [arg for arg in args if isinstance(arg, (np.random.Generator, np.random.RandomState))]
+    states = [_state(g) for g in generators]
+    call = Call(args, untouched)
+    try:
+        call.result = function(*args)
+    except Exception as error:  # the learner's code: anything may happen, and it is the verdict
+        call.error = error
+    call.generators_used = all(_state(g) != state for g, state in zip(generators, states, strict=True))
+    return call
+
+
+def _state(generator):
+    return repr(generator.bit_generator.state if isinstance(generator, np.random.Generator)
+                else generator.get_state(legacy=False))
+
+
+def _judge(exercise, case, call):
+    """None when the learner's result on ``case`` is the reference's; else the report of what went wrong."""
+    name = exercise.name
+    if call.error is not None:
+        where = traceback.extract_tb(call.error.__traceback__)[-1]
+        return ExerciseReport(name, False, "raised", f"your function raised {type(call.error).__name__}: {call.error}",
+                              case.description, (f"at line {where.lineno}: {where.line}",))
+    expected = exercise.reference(*case.make())
+    if same_result(expected, call.result) and not _modified(call):
+        return None
+    for mistake in exercise.mistakes:
+        if _shows(mistake, case, call, expected):
+            explanation = mistake.explanation[:1].upper() + mistake.explanation[1:]
+            return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {explanation}.",
+                                  case.description, _differences(expected, call.result))
+    if _modified(call):
+        return ExerciseReport(name, False, "modified its arguments",
+                              "your function wrote into an array it was given: work on a copy (or build new "
+                              "arrays) so that the caller's data stays as it was", case.description)
+    if call.result is None:
+        return ExerciseReport(name, False, "returned None",
+                              "your function returned None: did it forget its return statement?", case.description)
+    problem = structure_problem(expected, call.result)
+    if problem:
+        return ExerciseReport(name, False, "wrong shape", f"wrong shape or type: {problem}", case.description)
+    return ExerciseReport(name, False, "wrong values",
+                          "wrong values, and not one of the classic mistakes this checker knows: compare your "
+                          "formula with the one above, entry by entry", case.description,
+                          _differences(expected, call.result))
+
+
+def _shows(mistake, case, call, expected):
+    """Whether the learner's call shows ``mistake``: by its own test, or by reproducing its result."""
+    if mistake.detect is not None:
+        return bool(mistake.detect(call, expected))
+    with np.errstate(all="ignore"):
+        try:
+            faulty = mistake.function(*case.make())
+        except (ArithmeticError, ValueError, TypeError, IndexError):
+            return False
+    return call.result is not None and same_result(faulty, call.result)
+
+
+def ignores_its_generator(call, expected):
+    """A result of the right shape from a call that left its random generator untouched (np.random was used)."""
+    return not call.generators_used and not structure_problem(expected, call.result)
+
+
+def _modified(call):
+    return not same_result(call.untouched, call.args, exact=True)
+
+
+# ----------------------------------------------------------------------------- comparing results
+
+
+def _parts(value, label="result"):
+    """[(label, array or other leaf)] of a result made of dicts, tuples, lists, arrays and numbers."""
+    if isinstance(value, dict):
+        return [part for key in value for part in _parts(value[key], f"{key}")]
+    if isinstance(value, (tuple, list)):
+        return [part for k, item in enumerate(value) for part in _parts(item, f"{label}[{k}]")]
+    if isinstance(value, (np.random.Generator, np.random.RandomState)) or callable(value):
+        return []  # generators and functions given as arguments are not results
+    return [(label, value)]
+
+
+def _as_array(value):
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return array
+
+
+def same_result(expected, received, exact=False):
+    """Same structure and keys, same shapes, values within RTOL/ATOL (``exact``: identical)."""
+    if isinstance(expected, dict) != isinstance(received, dict):
+        return False
+    if isinstance(expected, dict) and list(expected) != list(received) and set(expected) != set(received):
+        return False
+    a, b = _parts(expected), _parts(received)
+    if len(a) != len(b) or [label for label, _ in a] != [label for label, _ in b]:
+        return False
+    for (_, x), (_, y) in zip(a, b, strict=True):
+        x, y = _as_array(x), _as_array(y)
+        if x is None or y is None or x.shape != y.shape:
+            return False
+        if exact:
+            if not np.array_equal(x, y, equal_nan=True):
+                return False
+        elif not (np.isfinite(y).all() and np.allclose(y, x, rtol=RTOL, atol=ATOL)):
+            return False
+    return True
+
+
+def structure_problem(expected, received):
+    """A sentence on how ``received`` differs from ``expected`` in keys, types or shapes; "" when it does not."""
+    if isinstance(expected, dict):
+        if not isinstance(received, dict):
+            return f"expected a dict with keys {list(expected)}, got {type(received).__name__}"
+        if set(expected) != set(received):
+            missing, extra = sorted(set(expected) - set(received)), sorted(set(received) - set(expected))
+            return f"the dict's keys differ: missing {missing}, unexpected {extra}"
+    if isinstance(expected, tuple) and (not isinstance(received, (tuple, list)) or len(received) != len(expected)):
+        return f"expected a tuple of {len(expected)} values, got {type(received).__name__} {received!r:.60}"
+    for (label, x), (_, y) in zip(_parts(expected), _parts(received), strict=False):
+        x, y = _as_array(x), _as_array(y)
+        if y is None:
+            return f"{label} is not a number or an array of numbers"
+        if x.shape != y.shape:
+            return f"{label} has shape {y.shape}, expected {x.shape}"
+        if not np.isfinite(y).all():
+            return f"{label} holds nan or inf"
+    return ""
+
+
+def _differences(expected, received):
+    """Up to SHOWN_ENTRIES lines "label[index]: expected x, got y" for the first differing entries."""
+    lines = []
+    for (label, x), (_, y) in zip(_parts(expected), _parts(received), strict=False):
+        x, y = _as_array(x), _as_array(y)
+        if y is None or x.shape != y.shape:
+            lines.append(f"{label}: expected shape {x.shape}, got "
+                         f"{'no array' if y is None else f'shape {y.shape}'}")
+        else:
+            with np.errstate(invalid="ignore"):
+                wrong = ~np.isclose(y, x, rtol=RTOL, atol=ATOL)
+            for index in map(tuple, np.argwhere(wrong)[:SHOWN_ENTRIES - len(lines)]):
+                where = f"[{', '.join(map(str, index))}]" if index else ""
+                lines.append(f"{label}{where}: expected {x[index]:.6g}, got {y[index]:.6g}")
+        if len(lines) >= SHOWN_ENTRIES:
+            break
+    return tuple(lines)
