@@ -65,10 +65,20 @@ def test_scikit_learn_search_tools_tune_it_without_a_hand_written_loop():
     ({}, np.zeros(6), "exactly 2 classes, got 1 class"),
     ({"optimizer": "sgd"}, np.arange(6) % 2, "optimizer must be one of"),
     ({"learning_rate": -1}, np.arange(6) % 2, "learning_rate"),
-    ({"hidden_layer_sizes": (0,)}, np.arange(6) % 2, "layer_dims must hold positive sizes"),
+    ({"hidden_layer_sizes": (0,)}, np.arange(6) % 2, "hidden_layer_sizes must be a non-empty tuple of positive"),
+    ({"hidden_layer_sizes": ()}, np.arange(6) % 2, "hidden_layer_sizes must be a non-empty tuple of positive"),
+    ({"seed": -1}, np.arange(6) % 2, "seed"),
     ({"batch_norm": True, "mini_batch_size": 5}, np.arange(6) % 2, "single example"),
 ])
-def test_bad_hyperparameters_get_model_s_clear_errors_at_fit(params, y, message):
+def test_bad_hyperparameters_get_clear_errors_at_fit(params, y, message):
     X = np.arange(12.0).reshape(6, 2)
     with pytest.raises(ValueError, match=message):
         NeuralNetworkClassifier(**params).fit(X, y)
+
+
+def test_hidden_layer_sizes_may_be_one_int_and_the_largest_seed_works():
+    X, Y, _, _ = load_moons()
+    one = NeuralNetworkClassifier(hidden_layer_sizes=4, num_epochs=2, seed=2**32 - 1).fit(X.T, Y[0])
+    assert one.parameters_["W1"].shape == (4, 2)
+    with pytest.raises(TypeError, match="hidden_layer_sizes must be a tuple"):
+        NeuralNetworkClassifier(hidden_layer_sizes="8").fit(X.T, Y[0])

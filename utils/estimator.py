@@ -12,7 +12,21 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from ._validation import _describe, check_seed
 from .train import model, predict_probabilities
+
+
+def _hidden_sizes(sizes):
+    """hidden_layer_sizes as a list of positive ints (one int is one hidden layer); a clear error otherwise."""
+    listed = [sizes] if isinstance(sizes, (int, np.integer)) and not isinstance(sizes, bool) else sizes
+    if isinstance(listed, (str, bytes, dict)) or not hasattr(listed, "__iter__"):
+        raise TypeError(f"hidden_layer_sizes must be a tuple of positive ints (the units of each hidden layer), "
+                        f"got {_describe(sizes)}")
+    listed = list(listed)
+    if not listed or not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n > 0 for n in listed):
+        raise ValueError(f"hidden_layer_sizes must be a non-empty tuple of positive ints (the units of each hidden "
+                         f"layer), got {sizes!r}")
+    return [int(n) for n in listed]
 
 
 class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
@@ -34,9 +48,9 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
     lambd : float >= 0, L2 regularization strength
     keep_prob : float in (0, 1], dropout's probability of keeping a hidden unit
     batch_norm : bool, normalize every hidden layer's Z (see ``layers.batchnorm_forward``)
-    seed : int, default 0
-        The initial weights, dropout masks (``seed``) and mini-batch shuffles (``seed + 10``): the same
-        seed gives bitwise the same fit.
+    seed : int in [0, 2**32), default 0
+        The initial weights, dropout masks (``seed``) and mini-batch shuffles (``seed + 10``, modulo 2**32):
+        the same seed gives bitwise the same fit.
 
     Attributes
     ----------
@@ -82,14 +96,14 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"NeuralNetworkClassifier is a binary classifier: y must hold exactly 2 classes, got "
                              f"1 class: {self.classes_.tolist()}")
         Y = (y == self.classes_[1]).astype(np.float64)[np.newaxis, :]
-        sizes = self.hidden_layer_sizes
-        sizes = [sizes] if isinstance(sizes, (int, np.integer)) else list(sizes)
+        seed = check_seed("seed", self.seed)
         self.parameters_, self.costs_ = model(
-            X.T, Y, [X.shape[1], *sizes, 1], learning_rate=self.learning_rate, initialization=self.initialization,
-            init_scale=self.init_scale, lambd=self.lambd, keep_prob=self.keep_prob, seed=self.seed, cost_every=1,
+            X.T, Y, [X.shape[1], *_hidden_sizes(self.hidden_layer_sizes), 1], learning_rate=self.learning_rate,
+            initialization=self.initialization,
+            init_scale=self.init_scale, lambd=self.lambd, keep_prob=self.keep_prob, seed=seed, cost_every=1,
             optimizer=self.optimizer, mini_batch_size=self.mini_batch_size, num_epochs=self.num_epochs,
             beta=self.beta, beta1=self.beta1, beta2=self.beta2, batch_norm=self.batch_norm,
-            shuffle_seed=self.seed + 10)
+            shuffle_seed=(seed + 10) % 2**32)
         return self
 
     def predict_proba(self, X):
