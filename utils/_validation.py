@@ -155,7 +155,9 @@ def check_array(name, value, ndim=2, allow_bool=False, allow_nan=False):
     allowed = (ndim,) if isinstance(ndim, int) else ndim
     if allowed is not None and array.ndim not in allowed:
         raise ValueError(f"{name} must be a {' or '.join(f'{n}-D' for n in allowed)} array, got shape {array.shape}")
-    finite = np.isfinite(array) | (np.isnan(array) if allow_nan else False)
+    finite = np.isfinite(array)
+    if allow_nan:
+        finite |= np.isnan(array)
     if not finite.all():
         bad = tuple(int(i) for i in np.argwhere(~finite)[0])
         raise ValueError(f"{name} must contain only finite values, found {array[bad]} at index {bad}")
@@ -250,12 +252,14 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
         raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, keys)))}]: a network's {name} are "
                          f"{prefix}W1, {prefix}b1, ..., {prefix}WL, {prefix}bL (a batch-normalized layer l has "
                          f"{prefix}gamma<l>, {prefix}beta<l> instead of {prefix}b<l>)")
-    layers = {int(_KEY.fullmatch(key[len(prefix):]).group(2)) for key in parameters}
-    if not layers:
+    matches = [_KEY.fullmatch(key[len(prefix):]) for key in parameters]
+    if not matches:
         raise KeyError(f"{name} must hold {prefix}W1, {prefix}b1, ...; got an empty dict")
-    L = max(layers)
+    L = max(int(match.group(2)) for match in matches)
+    plain = all(match.group(1) in "Wb" for match in matches)  # no batch normalization: one b per W
     for l in range(1, L + 1):
-        _check_layer_keys(parameters, l, L, name, prefix)
+        if not (plain and f"{prefix}W{l}" in parameters and f"{prefix}b{l}" in parameters):
+            _check_layer_keys(parameters, l, L, name, prefix)
     checked, n_prev = {}, n_x
     for l in range(1, L + 1):
         W = check_array(f"{name}['{prefix}W{l}']", parameters[f"{prefix}W{l}"])
@@ -268,8 +272,8 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
             raise ValueError(f"{name}['{prefix}W{l}'] must have {n_prev} columns because {prefix}W{l - 1} has "
                              f"{n_prev} rows, got shape {W.shape}")
         checked[f"{prefix}W{l}"] = W
-        running = RUNNING if f"{prefix}running_mean{l}" in parameters else ()
-        others = [*layer_keys(parameters, l, prefix)[1:], *running]
+        others = ("b",) if plain else (*layer_keys(parameters, l, prefix)[1:],
+                                       *(RUNNING if f"{prefix}running_mean{l}" in parameters else ()))
         for kind in others:
             key = f"{prefix}{kind}{l}"
             column = check_array(f"{name}['{key}']", parameters[key])
@@ -277,7 +281,7 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
                 raise ValueError(f"{name}['{key}'] must have shape ({W.shape[0]}, 1) like {prefix}W{l}'s rows, "
                                  f"got {column.shape}")
             checked[key] = column
-        if f"{prefix}running_var{l}" in checked and (checked[f"{prefix}running_var{l}"] < 0).any():
+        if not plain and f"{prefix}running_var{l}" in checked and (checked[f"{prefix}running_var{l}"] < 0).any():
             raise ValueError(f"{name}['{prefix}running_var{l}'] must hold variances (>= 0), got a negative entry")
         n_prev = W.shape[0]
     if one_output and n_prev != 1:
@@ -318,14 +322,15 @@ def check_gradients(gradients, parameters, name="gradients"):
     """
     if not isinstance(gradients, dict):
         raise TypeError(f"{name} must be a dict of arrays dW1, db1, ..., got {_describe(gradients)}")
-    names = set(trainable(parameters))
-    extra = [key for key in gradients if not (isinstance(key, str) and (re.fullmatch(r"d[AZ]\d+", key)
-                                                                         or key[:1] == "d" and key[1:] in names))]
+    keys = trainable(parameters)
+    names = set(keys)
+    extra = [key for key in gradients if not (isinstance(key, str) and (key[:1] == "d" and key[1:] in names
+                                                                         or re.fullmatch(r"d[AZ]\d+", key)))]
     if extra:
         raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, extra)))}]: it holds dW1, db1, ..., "
                          f"one per parameter of {sorted(parameters)} (and may hold the course's dA1, dZ1, ...)")
     checked = {}
-    for key in trainable(parameters):
+    for key in keys:
         parameter = parameters[key]
         if "d" + key not in gradients:
             raise KeyError(f"{name} is missing {'d' + key!r}, the gradient of parameters['{key}']; "

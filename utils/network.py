@@ -83,6 +83,8 @@ def parameter_list(parameters):
     Arrays that are already float64 are passed through as they are (not copied).
     """
     return [tuple(np.asarray(parameters[f"{kind}{l}"], dtype=np.float64) for kind in layer_keys(parameters, l))
+            if f"gamma{l}" in parameters else
+            (np.asarray(parameters[f"W{l}"], dtype=np.float64), np.asarray(parameters[f"b{l}"], dtype=np.float64))
             for l in range(1, depth(parameters) + 1)]
 
 
@@ -104,17 +106,13 @@ def running_statistics(parameters):
     return statistics
 
 
-def _linear(A_prev, layer):
-    """Z = W A_prev + b for a plain layer (W, b); Z = W A_prev for a normalized one (W, gamma, beta)."""
-    if len(layer) == 2:
-        return linear_forward.unchecked(A_prev, *layer)
+def _linear_without_bias(A_prev, layer):
+    """Z = W A_prev for a normalized layer (W, gamma, beta), which has no bias; the cache of ``linear_forward``."""
     return layer[0] @ A_prev, (A_prev, layer[0])
 
 
 def _normalize(Z, layer, statistics):
-    """Batch normalization of a normalized layer's Z (train mode, or test mode with ``statistics``); else Z as is."""
-    if len(layer) == 2:
-        return Z, None
+    """Batch normalization of a normalized layer (W, gamma, beta): train mode, or test mode with ``statistics``."""
     if statistics is None:
         return batchnorm_forward.unchecked(Z, *layer[1:])
     return batchnorm_forward.unchecked(Z, *layer[1:], "test", *statistics)
@@ -128,8 +126,9 @@ def _forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
     that broadcasts against the activations (one value per network of a batch). Normalized layers
     use the mini-batch's statistics (train mode), or, given ``statistics``, the running averages.
     """
-    Z, linear_cache = _linear(X, layers[0])
-    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache, statistics=statistics)
+    first = layers[0]
+    Z, linear_cache = linear_forward.unchecked(X, *first) if len(first) == 2 else _linear_without_bias(X, first)
+    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache, True, statistics)
 
 
 def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
@@ -153,19 +152,21 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
     L = len(layers)
     linear_caches, Zs, Ds, norms = [linear_cache], [], [], []
     for l in range(k + 1, L + 1):
-        Z, norm = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
+        if len(layers[l - 2]) == 3:  # batch-normalized: Z_tilde takes Z's place
+            Z, norm = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
+            norms += [None] * (l - k - 1 - len(norms)) + [norm]
         Zs.append(Z)
-        norms.append(norm)
         A, _ = relu_forward.unchecked(Z)
         if masks is not None or rng is not None:
             D = masks[l - 2] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
             A, _ = dropout_forward.unchecked(A, D, keep_prob)
             Ds.append(D)
-        Z, linear_cache = _linear(A, layers[l - 1])
+        layer = layers[l - 1]
+        Z, linear_cache = linear_forward.unchecked(A, *layer) if len(layer) == 2 else _linear_without_bias(A, layer)
         linear_caches.append(linear_cache)
     Zs.append(Z)
     AL = sigmoid.unchecked(Z) if probabilities else None
-    norms = tuple(norms) if any(norm is not None for norm in norms) else ()
+    norms = tuple(norms + [None] * (L - k - len(norms))) if norms else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
