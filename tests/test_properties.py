@@ -429,7 +429,8 @@ SPECS = {
                               + [("None", None, ERROR if p.lambd > 0 else v)],
                               lambd=lambda v, p: scalars(v, "nonnegative"))),
     # training
-    "model": Spec(utils.model, lambda p: network_training(p, dict(seed=p.seed % 1000, print_cost=False)),
+    "model": Spec(utils.model, lambda p: network_training(p, dict(seed=p.seed % 1000, print_cost=False,
+                                                                  batch_norm=False, batch_norm_momentum=0.9)),
                   dict(X=lambda v, p: arrays(v, allow_extreme=False), Y=lambda v, p: labels(v),
                        layer_dims=lambda v, p: int_lists(v) + [("other inputs", [v[0] + 1] + v[1:], ERROR),
                                                                ("two outputs", v[:-1] + [2], ERROR)],
