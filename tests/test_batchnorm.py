@@ -175,6 +175,12 @@ def test_primitives_leave_their_arguments_untouched():
     (lambda: batchnorm_backward(np.ones((3, 4)), (1, 2)), TypeError, "BatchNormCache"),
     (lambda: update_running_average(np.ones((3, 1)), np.ones((3, 1)), 1.5), ValueError, "momentum"),
     (lambda: update_running_average(np.ones((3, 1)), np.ones((4, 1))), ValueError, "batch must have"),
+    # found by the deep property run: a variance that overflows normalized everything to 0, silently
+    (lambda: batchnorm_forward(np.array([[1e300, -1e300, 3.0]]), np.ones((1, 1)), np.zeros((1, 1))), ValueError,
+     "Z, gamma or beta are too large"),
+    (lambda: forward_propagation(np.array([[1e200, -1e200], [1.0, 2.0]]),
+                                 initialize_parameters([2, 3, 1], rng=1, batch_norm=True)), ValueError,
+     "X or the parameters are too large"),
 ])
 def test_bad_arguments_get_clear_errors(call, error, message):
     with pytest.raises(error, match=message):

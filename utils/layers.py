@@ -64,8 +64,16 @@ def checked_by(check, culprits):
 
 
 def _outputs(result):
-    """The arrays of a primitive's result (a cache given as a tuple holds only checked inputs: skipped)."""
-    return [array for array in (result if isinstance(result, tuple) else (result,)) if isinstance(array, np.ndarray)]
+    """The arrays a primitive computed: its results, and the statistics in a ``BatchNormCache``.
+
+    A cache given as a plain tuple holds only checked inputs: skipped."""
+    arrays = []
+    for item in result if isinstance(result, tuple) else (result,):
+        if isinstance(item, BatchNormCache):
+            arrays += [value for value in item if isinstance(value, np.ndarray)]
+        elif isinstance(item, np.ndarray):
+            arrays.append(item)
+    return arrays
 
 
 def _array(name, value):

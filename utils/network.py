@@ -136,7 +136,8 @@ def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=
     with np.errstate(over="ignore", invalid="ignore"):
         AL, cache = _forward(X, layers, keep_prob, rng, masks, statistics)
     culprits = "X or the parameters are too large" + (" (or keep_prob too small)" if masks or rng else "")
-    for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:])):  # a -inf may hide behind a ReLU
+    statistics = [norm.var for norm in cache.norms if norm is not None]  # an infinite variance normalizes to 0
+    for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:]), *statistics):  # -inf may hide behind a ReLU
         check_finite_result("the forward pass", array, culprits)
     return AL, cache
 
@@ -150,11 +151,13 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
     layer 1. With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
     """
     L = len(layers)
-    linear_caches, Zs, Ds, norms = [linear_cache], [], [], []
+    linear_caches, Zs, Ds, norms, normalized = [linear_cache], [], [], [], False
     for l in range(k + 1, L + 1):
+        norm = None
         if len(layers[l - 2]) == 3:  # batch-normalized: Z_tilde takes Z's place
             Z, norm = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
-            norms += [None] * (l - k - 1 - len(norms)) + [norm]
+            normalized = True
+        norms.append(norm)
         Zs.append(Z)
         A, _ = relu_forward.unchecked(Z)
         if masks is not None or rng is not None:
@@ -166,7 +169,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
         linear_caches.append(linear_cache)
     Zs.append(Z)
     AL = sigmoid.unchecked(Z) if probabilities else None
-    norms = tuple(norms + [None] * (L - k - len(norms))) if norms else ()
+    norms = tuple(norms) if normalized else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
