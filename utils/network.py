@@ -151,13 +151,11 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
     layer 1. With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
     """
     L = len(layers)
-    linear_caches, Zs, Ds, norms, normalized = [linear_cache], [], [], [], False
+    linear_caches, Zs, Ds, norms = [linear_cache], [], [], None  # norms: one per hidden layer, if any is normalized
     for l in range(k + 1, L + 1):
-        norm = None
         if len(layers[l - 2]) == 3:  # batch-normalized: Z_tilde takes Z's place
-            Z, norm = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
-            normalized = True
-        norms.append(norm)
+            norms = norms or [None] * (L - k)
+            Z, norms[l - k - 1] = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
         Zs.append(Z)
         A, _ = relu_forward.unchecked(Z)
         if masks is not None or rng is not None:
@@ -169,7 +167,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
         linear_caches.append(linear_cache)
     Zs.append(Z)
     AL = sigmoid.unchecked(Z) if probabilities else None
-    norms = tuple(norms) if normalized else ()
+    norms = tuple(norms) if norms else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
