@@ -223,9 +223,18 @@ _KEY = re.compile(r"(W|b|gamma|beta|running_mean|running_var)([1-9]\d*)")
 RUNNING = ("running_mean", "running_var")
 
 
+PLAIN_LAYER, NORMALIZED_LAYER = ("W", "b"), ("W", "gamma", "beta")
+"""The kinds of a layer's trainable parameters, in their order: a plain layer, a batch-normalized one."""
+
+
 def layer_keys(parameters, l, prefix=""):
-    """The kinds of layer l's trainable parameters: ("W", "gamma", "beta") if it is normalized, else ("W", "b")."""
-    return ("W", "gamma", "beta") if f"{prefix}gamma{l}" in parameters else ("W", "b")
+    """The kinds of layer l's trainable parameters in a dict: NORMALIZED_LAYER if it has gamma{l}, else PLAIN_LAYER."""
+    return NORMALIZED_LAYER if f"{prefix}gamma{l}" in parameters else PLAIN_LAYER
+
+
+def layer_kinds(layer):
+    """The kinds of a layer given as its tuple of arrays: (W, b) or (W, gamma, beta)."""
+    return PLAIN_LAYER if len(layer) == 2 else NORMALIZED_LAYER
 
 
 def trainable(parameters):

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import (
+    PLAIN_LAYER,
     _describe,
     check_array,
     check_between,
@@ -63,6 +64,7 @@ from ._validation import (
     check_X,
     check_Y,
     depth,
+    layer_kinds,
     trainable,
 )
 from .cost import (
@@ -109,7 +111,7 @@ def parameter_names(parameters):
     parameters and are left out. ``parameters`` is a parameter dict, or L for a plain network.
     """
     if isinstance(parameters, int):
-        return [f"{kind}{l}" for l in range(1, parameters + 1) for kind in ("W", "b")]
+        return [f"{kind}{l}" for l in range(1, parameters + 1) for kind in PLAIN_LAYER]
     return trainable(check_parameters(parameters))
 
 
@@ -676,8 +678,7 @@ class _NormalizedProblem(_Problem):
     def _where(self, name):
         """(k, j): parameter ``name`` ("W2", "gamma1", ...) is ``self.layers[k][j]``."""
         kind, l = _split_name(name)
-        kinds = ("W", "b") if len(self.layers[l - 1]) == 2 else ("W", "gamma", "beta")
-        return l - 1, kinds.index(kind)
+        return l - 1, layer_kinds(self.layers[l - 1]).index(kind)
 
     def _costs(self, name, perturbed):
         """J for each network of the stack (S, *shape) of values of parameter ``name``, the others fixed: (S,)."""

@@ -26,6 +26,7 @@ from ._validation import (
     check_Y,
     depth,
     layer_keys,
+    layer_kinds,
 )
 from .cost import _cross_entropy_backward
 from .layers import (
@@ -136,8 +137,8 @@ def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=
     with np.errstate(over="ignore", invalid="ignore"):
         AL, cache = _forward(X, layers, keep_prob, rng, masks, statistics)
     culprits = "X or the parameters are too large" + (" (or keep_prob too small)" if masks or rng else "")
-    statistics = [norm.var for norm in cache.norms if norm is not None]  # an infinite variance normalizes to 0
-    for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:]), *statistics):  # -inf may hide behind a ReLU
+    variances = [norm.var for norm in cache.norms if norm is not None]  # an infinite variance normalizes to 0
+    for array in (*cache.Z, *(A_prev for A_prev, _ in cache.linear[1:]), *variances):  # -inf may hide behind a ReLU
         check_finite_result("the forward pass", array, culprits)
     return AL, cache
 
@@ -200,7 +201,7 @@ def gradient_dict(gradients):
     """{"dW1": dW1, "db1": db1, ...} from [(dW1, db1), ...]; "dgamma{l}", "dbeta{l}" for (dW, dgamma, dbeta)."""
     named = {}
     for l, layer in enumerate(gradients, start=1):
-        for kind, gradient in zip(("W", "b") if len(layer) == 2 else ("W", "gamma", "beta"), layer, strict=True):
+        for kind, gradient in zip(layer_kinds(layer), layer, strict=True):
             named[f"d{kind}{l}"] = gradient
     return named
 
@@ -294,10 +295,19 @@ def update_running_averages(parameters, cache, momentum=BATCHNORM_MOMENTUM):
     updated = dict(parameters)
     for l in normalized:
         norm = cache.norms[l - 1]
-        for kind, batch, start in (("mean", norm.mean, 0.0), ("var", norm.var, 1.0)):
-            running = parameters.get(f"running_{kind}{l}", np.full_like(batch, start))
-            updated[f"running_{kind}{l}"] = update_running_average(running, batch, momentum)
+        running = (parameters.get(f"running_mean{l}", np.zeros_like(norm.mean)),
+                   parameters.get(f"running_var{l}", np.ones_like(norm.var)))
+        updated[f"running_mean{l}"], updated[f"running_var{l}"] = _averaged(running, norm, momentum)
     return updated
+
+
+def _averaged(running, norm, momentum):
+    """The running (mean, var) moved towards the batch statistics of ``norm``, a train-mode ``BatchNormCache``.
+
+    Both are convex combinations of finite numbers: nothing can overflow, so the unchecked step serves."""
+    mean, var = running
+    return (update_running_average.unchecked(mean, norm.mean, momentum),
+            update_running_average.unchecked(var, norm.var, momentum))
 
 
 def _dropout_source(masks, keep_prob, rng, parameters, m):

@@ -30,8 +30,16 @@ from ._validation import (
 )
 from .cost import _cross_entropy_losses, _l2_penalty
 from .initializers import get_initializer, initialize
-from .layers import BATCHNORM_MOMENTUM, update_running_average
-from .network import _backward, _checked_forward, _forward, _mode_statistics, parameter_list, running_statistics
+from .layers import BATCHNORM_MOMENTUM
+from .network import (
+    _averaged,
+    _backward,
+    _checked_forward,
+    _forward,
+    _mode_statistics,
+    parameter_list,
+    running_statistics,
+)
 from .optimizers import OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
 
 COST_EVERY = 1000
@@ -292,9 +300,7 @@ def _update_statistics(statistics, norms, momentum):
     """Move each normalized layer's running (mean, var) towards the statistics of the mini-batch, in the list."""
     for i, norm in enumerate(norms):
         if norm is not None:
-            mean, var = statistics[i]
-            statistics[i] = (update_running_average.unchecked(mean, norm.mean, momentum),
-                             update_running_average.unchecked(var, norm.var, momentum))
+            statistics[i] = _averaged(statistics[i], norm, momentum)
 
 
 def _cost_line(run, epoch, cost):
