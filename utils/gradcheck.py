@@ -415,11 +415,13 @@ class _Problem:
         self._linear = {}  # layer l: (J, radius), see _linearization
 
     def cost_of(self, layers):
-        """J for a network (or a stack of networks) given as [(W1, b1), ...], with this problem's masks."""
+        """J for a network given as [(W1, b1), ...], with this problem's masks: a number, or one per network (S,)
+        for a stack of S networks (arrays with a leading axis)."""
         _, cache = _forward(self.X, layers, self.keep_prob, masks=self.masks)
         return _cross_entropy(cache.ZL, self.Y) + self.penalty(layers)
 
     def penalty(self, layers):
+        """The L2 term: a number, or one per network (S,) of a stack."""
         return _l2_penalty([layer[0] for layer in layers], self.lambd, self.m) if self.lambd > 0 else 0.0
 
     # -- element-wise, batched
@@ -683,10 +685,8 @@ class _NormalizedProblem(_Problem):
     def _costs(self, name, perturbed):
         """J for each network of the stack (S, *shape) of values of parameter ``name``, the others fixed: (S,)."""
         where = self._where(name)
-        layers = [tuple(perturbed if (k, j) == where else array for j, array in enumerate(layer))
-                  for k, layer in enumerate(self.layers)]
-        _, cache = _forward(self.X, layers, self.keep_prob, masks=self.masks)
-        return _cross_entropy(cache.ZL, self.Y) + np.reshape(self.penalty(layers), -1)
+        return self.cost_of([tuple(perturbed if (k, j) == where else array for j, array in enumerate(layer))
+                             for k, layer in enumerate(self.layers)])
 
     def stacked_differences(self, names, epsilon):
         """{name: central differences of every entry}: (J(theta + eps e_i) - J(theta - eps e_i)) / (2 eps)."""
