@@ -14,6 +14,7 @@ import itertools
 import math
 import os
 import re
+import warnings
 from pathlib import Path
 
 import matplotlib as mpl
@@ -450,14 +451,10 @@ def plot_sweep(values, curves, ax=None, title="Validation curve", xlabel="hyperp
 
 
 def _finite_mean_and_std(scores):
-    """Mean and standard deviation over axis 0 of the finite entries of (S, K) scores; nan where none is finite."""
-    finite = np.isfinite(scores)
-    counts = finite.sum(axis=0)
-    safe = np.maximum(counts, 1)
-    values = np.where(finite, scores, 0.0)
-    mean = values.sum(axis=0) / safe
-    std = np.sqrt(np.where(finite, np.square(scores - mean), 0.0).sum(axis=0) / safe)
-    return np.where(counts > 0, mean, np.nan), np.where(counts > 0, std, np.nan)
+    """Mean and standard deviation over axis 0 of the non-nan entries of (S, K) scores; nan where all are nan."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # numpy's "mean of empty slice": that value gets nan
+        return np.nanmean(scores, axis=0), np.nanstd(scores, axis=0)
 
 
 def plot_histograms(panels, title=None, xlabel="value", bins=40, log_x=True, panel_size=4.5):
