@@ -35,11 +35,11 @@ def _network_case(layer_dims, m, seed):
 
 
 def _cost(AL, Y, parameters, lambd, cross_entropy=1.0, penalty=None):
-    """The cost with a faulty part: the cross-entropy scaled by ``cross_entropy``, the L2 term by ``penalty``."""
+    """The cost with a faulty part: the cross-entropy scaled by ``cross_entropy``, or the L2 term by ``penalty``."""
     m = Y.shape[1]
     entropy = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
-    squares = sum(np.sum(np.square(value)) for key, value in parameters.items() if key[0] == "W")
-    return cross_entropy * entropy / m + (penalty(parameters, lambd, m) if penalty else lambd / (2 * m) * squares)
+    return cross_entropy * entropy / m + (penalty(parameters, lambd, m) if penalty else
+                                          lambd / (2 * m) * _squares(parameters))
 
 
 def _squares(parameters, kind="W"):
