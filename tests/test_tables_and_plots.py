@@ -22,7 +22,6 @@ from utils import (  # noqa: E402
     update_lr,
 )
 from utils.plots import (  # noqa: E402
-    LOG_FLOOR,
     check_figure,
     plot_costs,
     plot_data,
@@ -38,6 +37,7 @@ from utils.plots import (  # noqa: E402
     save_figure,
     set_style,
 )
+from utils.plots.gradients import LOG_FLOOR  # noqa: E402
 from utils.surfaces import elongated_bowl, optimizer_path, rosenbrock  # noqa: E402
 from utils.tables import markdown_table, mean_std, power_of_ten, validation_table  # noqa: E402
 
@@ -79,7 +79,7 @@ def test_plot_costs_draws_one_colour_and_one_legend_entry_per_label_for_several_
 
 
 def test_save_figure_writes_where_it_is_told_and_never_into_images_under_test(tmp_path, monkeypatch):
-    import utils.plots as plots
+    import utils.plots.style as plots
     fig = plt.figure()
     # conftest.py points UTILS_IMAGES_DIR at a temporary folder for the whole session
     assert Path(os.environ[plots.IMAGES_DIR_VARIABLE]).resolve() != plots.IMAGES_DIR.resolve()
