@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from utils import load_circles, model
-from utils.batch import model_batch
+from utils import TrainingDiverged, accuracies, accuracy, load_circles, load_moons, model
+from utils.batch import STACK_ELEMENTS, _stacks, model_batch
 
 train_X, train_Y, _, _ = load_circles()
 
@@ -112,3 +112,32 @@ def test_sweep_trains_every_seed_value_pair():
         sweep(X, train_Y, [2, 3, 1], [4, 5], "lambd", [0.1], lambd=0.2)
     with pytest.raises(TypeError, match="fixed_masks must be True or False"):
         model_batch(train_X, train_Y, [2, 3, 1], [1], fixed_masks="yes")
+
+
+def test_a_stack_can_mark_the_networks_that_diverge_and_train_the_others_as_alone():
+    X, Y, _, _ = load_moons()
+    settings = dict(num_iterations=30, initialization="random", init_scale=[1.0, 1.0, 1.0])
+    networks, costs = model_batch(X, Y, [2, 8, 1], [1, 2, 3], learning_rate=[0.01, 1e300, 0.02], if_diverged="nan",
+                                  cost_every=10, **settings)
+    assert networks[1] is None and np.isnan(costs[1]).all()
+    alone, alone_costs = model(X, Y, [2, 8, 1], learning_rate=0.02, seed=3, cost_every=10, num_iterations=30,
+                               initialization="random", init_scale=1.0)
+    assert all(np.array_equal(networks[2][key], alone[key]) for key in alone)
+    np.testing.assert_array_equal(costs[2], alone_costs)
+    accuracy_of = accuracies(X, Y, networks)
+    assert np.isnan(accuracy_of[1]) and accuracy_of[2] == accuracy(X, Y, alone)
+    with pytest.raises(TrainingDiverged, match=r"network 1 \(seed 2\)"):
+        model_batch(X, Y, [2, 8, 1], [1, 2, 3], learning_rate=[0.01, 1e300, 0.02], **settings)
+
+
+def test_batch_normalized_stacks_are_model_bit_for_bit_and_stacks_stay_in_cache():
+    X, Y, _, _ = load_moons()
+    settings = dict(learning_rate=0.05, optimizer="momentum", mini_batch_size=64, num_epochs=3, keep_prob=0.9,
+                    batch_norm=True, cost_every=1)
+    networks, costs = model_batch(X, Y, [2, 7, 5, 1], [4, 5, 6], n_jobs=2, **settings)
+    for network, network_costs, seed in zip(networks, costs, [4, 5, 6], strict=True):
+        alone, alone_costs = model(X, Y, [2, 7, 5, 1], seed=seed, **settings)
+        assert network.keys() == alone.keys() and all(np.array_equal(network[k], alone[k]) for k in alone)
+        np.testing.assert_array_equal(network_costs, alone_costs)
+    assert [list(stack) for stack in _stacks(5, STACK_ELEMENTS // 2, 1)] == [[0, 1], [2, 3], [4]]
+    assert [list(stack) for stack in _stacks(5, 10, 2)] == [[0, 1, 2], [3, 4]]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from utils import compute_cost, forward_propagation, initialize_parameters, load_circles
-from utils.cost import _cross_entropy_central_difference
+from utils.output import _cross_entropy_central_difference
 
 
 def logit(p):
@@ -96,7 +96,9 @@ def test_l2_penalizes_weights_only():
 
 
 @pytest.mark.parametrize("call, error, message", [
-    (lambda: compute_cost(np.zeros((2, 4)), np.zeros((1, 4))), ValueError, r"ZL must have shape \(1, m\)"),
+    (lambda: compute_cost(np.zeros((2, 4)), np.zeros((1, 4))), ValueError, r"Y must hold one-hot labels of shape "
+     r"\(2, 4\)"),
+    (lambda: compute_cost(np.zeros((2, 0)), np.zeros((2, 0))), ValueError, r"ZL must have shape \(1, m\) or \(C, m\)"),
     (lambda: compute_cost(np.zeros((1, 4)), np.zeros((1, 3))), ValueError, r"Y must have shape \(1, 4\)"),
     (lambda: compute_cost(np.zeros((1, 2)), np.array([[0, 0.5]])), ValueError,
      "Y must hold only 0 and 1 labels, found 0.5"),

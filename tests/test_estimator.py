@@ -7,7 +7,7 @@ from sklearn.base import clone
 from sklearn.model_selection import RandomizedSearchCV
 from sklearn.utils.estimator_checks import check_estimator
 
-from utils import NeuralNetworkClassifier, load_moons, model, predict_probabilities
+from utils import NeuralNetworkClassifier, load_moons, load_spiral, model, predict_probabilities
 
 SKIPPED_BY_THE_ENVIRONMENT = {
     "check_array_api_input": "needs SCIPY_ARRAY_API=1 and an array library; the network is NumPy only",
@@ -61,8 +61,8 @@ def test_scikit_learn_search_tools_tune_it_without_a_hand_written_loop():
 
 
 @pytest.mark.parametrize("params, y, message", [
-    ({}, np.arange(6) % 3, "Only binary classification is supported"),
-    ({}, np.zeros(6), "exactly 2 classes, got 1 class"),
+    ({}, np.arange(6) / 7, "Unknown label type: continuous"),
+    ({}, np.zeros(6), "y must hold at least 2 classes to learn to tell them apart, got 1 class"),
     ({"optimizer": "sgd"}, np.arange(6) % 2, "optimizer must be one of"),
     ({"learning_rate": -1}, np.arange(6) % 2, "learning_rate"),
     ({"hidden_layer_sizes": (0,)}, np.arange(6) % 2, "hidden_layer_sizes must be a non-empty tuple of positive"),
@@ -82,3 +82,29 @@ def test_hidden_layer_sizes_may_be_one_int_and_the_largest_seed_works():
     assert one.parameters_["W1"].shape == (4, 2)
     with pytest.raises(TypeError, match="hidden_layer_sizes must be a tuple"):
         NeuralNetworkClassifier(hidden_layer_sizes="8").fit(X.T, Y[0])
+
+
+def test_several_classes_of_any_label_type_get_a_softmax_output():
+    X, Y, X_test, Y_test = load_spiral(2, points_per_class=60)
+    names = np.array(["red", "green", "blue"])[Y.argmax(axis=0)]
+    estimator = NeuralNetworkClassifier(hidden_layer_sizes=(30,), learning_rate=0.02, num_epochs=150,
+                                        seed=1).fit(X.T, names)
+    assert estimator.classes_.tolist() == ["blue", "green", "red"]
+    assert estimator.parameters_["W2"].shape == (3, 30)  # one softmax unit per class
+    probabilities = estimator.predict_proba(X_test.T)
+    assert probabilities.shape == (180, 3)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-15)
+    predicted = estimator.predict(X_test.T)
+    np.testing.assert_array_equal(predicted, estimator.classes_[probabilities.argmax(axis=1)])
+    assert estimator.score(X_test.T, np.array(["red", "green", "blue"])[Y_test.argmax(axis=0)]) > 0.8
+
+
+def test_the_softmax_estimator_is_model_and_predict_probabilities():
+    X, Y, X_test, _ = load_spiral(3, points_per_class=30)
+    estimator = NeuralNetworkClassifier(hidden_layer_sizes=(6,), num_epochs=5, seed=7).fit(X.T, Y.argmax(axis=0))
+    parameters, costs = model(X, Y, [2, 6, 3], learning_rate=0.01, optimizer="adam", num_epochs=5,
+                              mini_batch_size=64, seed=7, shuffle_seed=17, cost_every=1)
+    for key in parameters:
+        np.testing.assert_array_equal(estimator.parameters_[key], parameters[key])
+    assert estimator.costs_ == costs
+    np.testing.assert_array_equal(estimator.predict_proba(X_test.T), predict_probabilities(X_test, parameters).T)

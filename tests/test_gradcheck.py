@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import utils.gradcheck as gradcheck_module
+import utils.output as output_module
 from tests._numeric import numerical_gradient
 from utils import (
     backward_propagation,
@@ -104,9 +105,11 @@ def test_the_verdict_says_what_passed_by_which_check_and_how_the_course_number_c
 
 
 def network(layer_dims, m, seed, bias=0.1):
+    """X, labels and a He-initialized network with random biases; one-hot labels for a softmax output."""
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((layer_dims[0], m))
-    Y = (rng.random((1, m)) < 0.5).astype(int)
+    C = layer_dims[-1]
+    Y = (rng.random((1, m)) < 0.5).astype(int) if C == 1 else np.eye(C)[rng.integers(0, C, m)].T
     parameters = initialize_parameters(layer_dims, "he", rng)
     for l in range(1, len(layer_dims)):
         parameters[f"b{l}"] = bias * rng.standard_normal(parameters[f"b{l}"].shape)
@@ -136,18 +139,21 @@ def plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directi
             for name, U in directions]
 
 
+@pytest.mark.parametrize("outputs", [1, 3])
 @pytest.mark.parametrize("lambd, keep_prob", [(0.0, 1.0), (0.7, 0.7)])
 @pytest.mark.parametrize("epsilon, scale", [(0.3, 1.0), (0.5, 30.0)])
 def test_the_shortcuts_equal_plain_central_differences_across_kinks_and_large_steps(monkeypatch, epsilon, scale,
-                                                                                   lambd, keep_prob):
+                                                                                   lambd, keep_prob, outputs):
     """Steps this large cross ReLU kinks (the exact path) and, with large inputs, move logits by more than 1
     (the large-step path); the element-wise and directional numbers still equal plain central differences
-    (the course's loop, whole forward passes) to round-off."""
-    X, Y, parameters = network([3, 5, 4, 1], 40, seed=3)
+    (the course's loop, whole forward passes) to round-off, for a sigmoid output and for a softmax output."""
+    X, Y, parameters = network([3, 5, 4, outputs], 40, seed=3)
     X = scale * X
     masks = forward_propagation(X, parameters, keep_prob, np.random.default_rng(9))[1].masks if keep_prob < 1 else None
     paths = {"exact": 0, "large steps": 0}
-    exact, large = gradcheck_module._Problem._exact_differences, gradcheck_module._Problem._large_step_differences
+    exact = gradcheck_module._Problem._exact_differences
+    large = gradcheck_module._SigmoidProblem._large_step_differences
+    softmax_difference = output_module._softmax_central_difference
 
     def spy_exact(self, *args):
         paths["exact"] += 1
@@ -157,8 +163,13 @@ def test_the_shortcuts_equal_plain_central_differences_across_kinks_and_large_st
         steps, difference = large(self, *args)
         paths["large steps"] += bool(difference.any())
         return steps, difference
+
+    def spy_softmax(ZL, P, Y, D):
+        paths["large steps"] += bool((np.abs(D) > 1).any())
+        return softmax_difference(ZL, P, Y, D)
     monkeypatch.setattr(gradcheck_module._Problem, "_exact_differences", spy_exact)
-    monkeypatch.setattr(gradcheck_module._Problem, "_large_step_differences", spy_large)
+    monkeypatch.setattr(gradcheck_module._SigmoidProblem, "_large_step_differences", spy_large)
+    monkeypatch.setattr(output_module, "_softmax_central_difference", spy_softmax)
 
     batched = numerical_gradients(parameters, X, Y, epsilon, lambd, keep_prob, masks=masks)
     loop = numerical_gradients(parameters, X, Y, epsilon, lambd, keep_prob, masks=masks, method="loop")
@@ -168,19 +179,20 @@ def test_the_shortcuts_equal_plain_central_differences_across_kinks_and_large_st
 
     rng = np.random.default_rng(4)
     directions = [(name, rng.standard_normal(value.shape)) for name, value in parameters.items()]
-    problem = gradcheck_module._Problem(X, Y, parameters, lambd, keep_prob, masks)
+    problem = gradcheck_module._set_up(parameters, X, Y, epsilon, lambd, keep_prob, None, masks, "batched")[0]
     numeric = problem.directional_derivatives(directions, epsilon)
     reference = plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directions, epsilon)
     np.testing.assert_allclose(numeric, reference, rtol=0, atol=1e-13 * scale)
 
 
+@pytest.mark.parametrize("outputs", [1, 4])
 @pytest.mark.parametrize("lambd, keep_prob", [(0.0, 1.0), (0.7, 0.7)])
-def test_directional_derivatives_agree_with_whole_forward_passes_at_a_small_step(lambd, keep_prob):
-    X, Y, parameters = network([3, 6, 5, 1], 50, seed=8)
+def test_directional_derivatives_agree_with_whole_forward_passes_at_a_small_step(lambd, keep_prob, outputs):
+    X, Y, parameters = network([3, 6, 5, outputs], 50, seed=8)
     masks = forward_propagation(X, parameters, keep_prob, np.random.default_rng(2))[1].masks if keep_prob < 1 else None
     rng = np.random.default_rng(5)
     directions = [(name, rng.standard_normal(value.shape)) for name, value in parameters.items() for _ in range(2)]
-    problem = gradcheck_module._Problem(X, Y, parameters, lambd, keep_prob, masks)
+    problem = gradcheck_module._set_up(parameters, X, Y, 1e-5, lambd, keep_prob, None, masks, "batched")[0]
     numeric = problem.directional_derivatives(directions, 1e-5)
     reference = plain_central_differences(X, Y, parameters, lambd, keep_prob, masks, directions, 1e-5)
     np.testing.assert_allclose(numeric, reference, rtol=0, atol=1e-9)  # the reference's own round-off: u |J| / eps
@@ -381,8 +393,7 @@ def test_nothing_is_written_into_the_arguments_even_when_the_cost_raises(monkeyp
 
     def broken(*args):
         raise FloatingPointError("the cost failed")
-    monkeypatch.setattr(gradcheck_module, "_cross_entropy_losses", broken)
-    monkeypatch.setattr(gradcheck_module, "_cross_entropy", broken)
+    monkeypatch.setattr(output_module.Sigmoid, "losses", broken)
     with pytest.raises(FloatingPointError):
         gradient_check_n(parameters, grads, X, Y)
     for original, copy in zip((parameters, grads), copies[:2], strict=True):

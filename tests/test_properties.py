@@ -38,9 +38,10 @@ import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from sklearn.model_selection import GridSearchCV  # noqa: E402
+from sklearn.tree import DecisionTreeClassifier  # noqa: E402
 
 import utils  # noqa: E402
-from utils import diagnostics, gradcheck, optimizers, plots, studies, surfaces, tables, tuning  # noqa: E402
+from utils import diagnostics, gradcheck, optimizers, peers, plots, studies, surfaces, tables, tuning  # noqa: E402
 
 settings.register_profile("quick", max_examples=12, derandomize=True, database=None, deadline=None,
                           suppress_health_check=list(HealthCheck))
@@ -58,7 +59,8 @@ ERROR, EITHER = "error", "either"
 
 
 class Problem(NamedTuple):
-    """A small binary-classification problem and a network for it, all drawn from one seed."""
+    """A small classification problem and a network for it, all drawn from one seed: two classes and one sigmoid
+    output (Y of 0/1 labels), or three classes and a softmax output (one-hot Y), one seed in two."""
 
     seed: int
     layer_dims: list
@@ -76,10 +78,11 @@ def problems(draw, n_x=None, dropout=True):
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)
     n_x = n_x or int(rng.integers(1, 4))
-    layer_dims = [n_x] + [int(n) for n in rng.integers(1, 5, size=int(rng.integers(0, 3)))] + [1]
+    C = 1 if seed % 2 == 0 else 3
+    layer_dims = [n_x] + [int(n) for n in rng.integers(1, 5, size=int(rng.integers(0, 3)))] + [C]
     m = int(rng.integers(2, 7))
     X = rng.standard_normal((n_x, m))
-    Y = (rng.random((1, m)) < 0.5).astype(int)
+    Y = (rng.random((1, m)) < 0.5).astype(int) if C == 1 else utils.one_hot_matrix(rng.integers(0, C, m), C)
     parameters = utils.initialize_parameters(layer_dims, "he", rng)
     for l in range(1, len(layer_dims)):
         parameters[f"b{l}"] = 0.1 * rng.standard_normal(parameters[f"b{l}"].shape)
@@ -135,8 +138,13 @@ def primitive_arrays(value, problem):
 
 def labels(value):
     value = np.asarray(value)
+    one_hot = value.shape[-2] > 1
     return [
         ("a list", value.tolist(), value),
+        ("class indices instead of one-hot", value.argmax(axis=0)[None], ERROR) if one_hot else
+        ("one-hot labels of two classes for one output", np.vstack([1 - value, value]), ERROR),
+        ("a column of two ones", _with(value, (0, 0), 1) + _with(value, (1, 0), 1) - value, ERROR) if one_hot else
+        ("a label -1", _with(value, (0, 0), -1), ERROR),
         ("booleans", value.astype(bool), value.astype(float)),
         ("floats", value.astype(float), value.astype(float)),
         ("a label 2", _with(value, (0, 0), 2), ERROR),
@@ -166,8 +174,8 @@ def dicts(value, prefix=""):
         ("a nan", dict(value, **{f"{prefix}W1": _with(value[f"{prefix}W1"], (0, 0), np.nan)}), ERROR),
         ("a bias as a row", dict(value, **{f"{prefix}b1": np.asarray(value[f"{prefix}b1"]).T}),
          ERROR if np.shape(value[f"{prefix}b1"])[0] > 1 else value),
-        ("two output units", dict(value, **{f"{prefix}W{L}": np.vstack([last, last]),
-                                            f"{prefix}b{L}": np.zeros((2, 1))}), ERROR),
+        ("two output units more", dict(value, **{f"{prefix}W{L}": np.vstack([last, last, last]),
+                                                 f"{prefix}b{L}": np.zeros((3 * len(last), 1))}), EITHER),
         ("a layer of zero units", dict(value, **{f"{prefix}W1": np.zeros((0, np.shape(value[f"{prefix}W1"])[1]))}),
          ERROR),
         ("a list of arrays", list(value.values()), ERROR),
@@ -176,6 +184,24 @@ def dicts(value, prefix=""):
         ("huge weights", {k: np.asarray(v) * (1e300 if "W" in k else 1) for k, v in value.items()}, EITHER),
     ]
     return entries
+
+
+def parameter_arrays(value, paired=False):
+    """Bad and equivalent spellings of the optimizers' dict of arrays: any shapes, no network needed; ``paired``:
+    the gradients must still have the same shapes, so arrays of other shapes are an error."""
+    other_shapes = {key: np.zeros((2, 3)) for key in value}
+    return [
+        ("lists", {k: np.asarray(v).tolist() for k, v in value.items()}, value),
+        ("float32", {k: np.asarray(v, np.float32) for k, v in value.items()},
+         {k: np.asarray(v, np.float32).astype(float) for k, v in value.items()}),
+        ("arrays of other shapes, no network", other_shapes, ERROR if paired else EITHER),
+        ("an extra key", dict(value, extra=np.zeros((1, 1))), ERROR),
+        ("a non-string key", dict(value) | {7: np.zeros((1, 1))}, ERROR),
+        ("a nan", dict(value, W1=_with(value["W1"], (0, 0), np.nan)), ERROR),
+        ("a list of arrays", list(value.values()), ERROR),
+        ("an empty dict", {}, ERROR),
+        ("None", None, ERROR),
+    ]
 
 
 def scalars(value, check):
@@ -336,7 +362,8 @@ def states(value, p):
 
 
 def batch_data(p):
-    return np.stack([p.X, p.X[::-1] if p.X.shape[0] > 1 else -p.X]), np.stack([p.Y, 1 - p.Y])
+    other = 1 - p.Y if p.Y.shape[0] == 1 else np.roll(p.Y, 1, axis=0)  # other labels of the same kind
+    return np.stack([p.X, p.X[::-1] if p.X.shape[0] > 1 else -p.X]), np.stack([p.Y, other])
 
 
 class Spec(NamedTuple):
@@ -354,6 +381,43 @@ def figure_of(p):
     ax.set(title="t", xlabel="x", ylabel="y")
     ax.legend(loc="lower right")
     return fig
+
+
+def two_classes(p):
+    """The problem's output as logits and one-hot labels of at least two classes (a sigmoid output: z and -z)."""
+    if p.Y.shape[0] > 1:
+        return p.cache.ZL, p.Y
+    return np.vstack([-p.cache.ZL, p.cache.ZL]) / 2, np.vstack([1 - p.Y, p.Y])
+
+
+def one_class(p):
+    """The problem's output as one logit per example and 0/1 labels (a softmax output: class 0 against the rest)."""
+    if p.Y.shape[0] == 1:
+        return p.cache.ZL, p.Y
+    return p.cache.ZL[:1] - p.cache.ZL[1:].max(axis=0, keepdims=True), p.Y[:1].astype(int)
+
+
+def class_indices(p):
+    """The problem's labels as class indices (m,) and their number C >= 2."""
+    Y = two_classes(p)[1]
+    return Y.argmax(axis=0), Y.shape[0]
+
+
+def index_arrays(value, C):
+    """Bad and equivalent spellings of class indices (m,) for C classes."""
+    return [("a list", value.tolist(), value), ("a row (1, m)", value[None], value), ("floats", value.astype(float),
+                                                                                     value),
+            ("a label C", _with(value[None], (0, 0), C)[0], ERROR), ("a label -1", _with(value[None], (0, 0), -1)[0],
+                                                                     ERROR),
+            ("a label 0.5", _with(value[None], (0, 0), 0.5)[0], ERROR), ("a nan", _with(value[None], (0, 0), np.nan)[0],
+                                                                        ERROR),
+            ("a column (m, 1)", value[:, None], ERROR if value.size > 1 else value), ("booleans", value > 0, ERROR),
+            ("strings", value.astype(str), ERROR), ("empty", np.zeros(0, int), ERROR), ("None", None, ERROR),
+            ("a dict", {"labels": value}, ERROR)]
+
+
+def class_counts(value):
+    return [entry for entry in counts(value, minimum=2) if entry[0] != "minimum - 1"] + [("one class", 1, ERROR)]
 
 
 SPECS = {
@@ -397,6 +461,19 @@ SPECS = {
                             dict(Z=primitive_arrays)),
     "sigmoid_backward": Spec(utils.sigmoid_backward, lambda p: dict(dA=p.cache.ZL, cache=p.cache.AL),
                              dict(dA=primitive_arrays, cache=lambda v, p: anything(v))),
+    "softmax": Spec(utils.softmax, lambda p: dict(Z=two_classes(p)[0]), dict(Z=primitive_arrays)),
+    "softmax_loss": Spec(utils.softmax_loss, lambda p: dict(ZL=two_classes(p)[0], Y=two_classes(p)[1]),
+                         dict(ZL=lambda v, p: arrays(v) + [("one row", v[:1], ERROR)], Y=lambda v, p: labels(v))),
+    "sigmoid_loss": Spec(utils.sigmoid_loss, lambda p: dict(ZL=one_class(p)[0], Y=one_class(p)[1]),
+                         dict(ZL=lambda v, p: arrays(v) + [("two rows", np.vstack([v, v]), ERROR)],
+                              Y=lambda v, p: labels(v))),
+    "one_hot_matrix": Spec(utils.one_hot_matrix, lambda p: dict(labels=class_indices(p)[0], C=class_indices(p)[1]),
+                           dict(labels=lambda v, p: index_arrays(v, class_indices(p)[1]),
+                                C=lambda v, p: class_counts(v))),
+    "convert_to_one_hot": Spec(utils.convert_to_one_hot, lambda p: dict(Y=class_indices(p)[0][None],
+                                                                        C=class_indices(p)[1]),
+                               dict(Y=lambda v, p: index_arrays(v[0], class_indices(p)[1]),
+                                    C=lambda v, p: class_counts(v))),
     "dropout_mask": Spec(utils.dropout_mask, lambda p: dict(shape=p.X.shape, keep_prob=0.6, rng=np.random.default_rng(
         p.seed)), dict(shape=lambda v, p: [("a list", list(v), ERROR), ("negative", (-1, 2), ERROR),
                                            ("huge", (10**6, 10**6), ERROR)],
@@ -477,17 +554,21 @@ SPECS = {
                                   Y=lambda v, p: labels(v))),
     "predict": Spec(utils.predict, lambda p: dict(X=p.X, parameters=p.parameters),
                     dict(X=lambda v, p: arrays(v), parameters=lambda v, p: dicts(v))),
+    "accuracies": Spec(utils.accuracies, lambda p: dict(X=p.X, Y=p.Y, networks=[p.parameters, p.parameters]),
+                       dict(networks=lambda v, p: [("empty", [], ERROR), ("a dict", v[0], ERROR),
+                                                   ("a bad network", [v[0], {"W1": 1}], ERROR)],
+                            X=lambda v, p: arrays(v)[:10], Y=lambda v, p: labels(v))),
     "accuracy": Spec(utils.accuracy, lambda p: dict(X=p.X, Y=p.Y, parameters=p.parameters),
                      dict(X=lambda v, p: arrays(v), Y=lambda v, p: labels(v), parameters=lambda v, p: dicts(v))),
     "update_parameters": Spec(utils.update_parameters, lambda p: dict(parameters=p.parameters, grads=p.grads,
                                                                       learning_rate=0.1),
-                              dict(parameters=lambda v, p: [e for e in dicts(v) if e[0] != "two output units"],
-                                   grads=lambda v, p: dicts(v, "d") + [
+                              dict(parameters=lambda v, p: parameter_arrays(v, paired=True),
+                                   grads=lambda v, p: dicts(v, "d")[:8] + [
                                   ("the course's extra keys", dict(v, dZ1=np.ones(3), dA1=np.ones(2)), v)],
                                    learning_rate=lambda v, p: scalars(v, "positive"))),
     "update_parameters_with_gd": Spec(utils.update_parameters_with_gd,
                                       lambda p: dict(parameters=p.parameters, grads=p.grads, learning_rate=0.1),
-                                      dict(parameters=lambda v, p: [e for e in dicts(v) if e[0] != "two output units"],
+                                      dict(parameters=lambda v, p: parameter_arrays(v, paired=True),
                                            grads=lambda v, p: dicts(v, "d")[:6],
                                            learning_rate=lambda v, p: scalars(v, "positive"))),
     "update_parameters_with_momentum": Spec(
@@ -501,7 +582,7 @@ SPECS = {
         lambda p: dict(parameters=p.parameters, grads=p.grads, s=optimizer_case(p)["state"], learning_rate=0.1,
                        beta2=0.999, epsilon=1e-8),
         dict(s=states, beta2=lambda v, p: betas(v), epsilon=lambda v, p: scalars(v, "positive")[:8],
-             parameters=lambda v, p: dicts(v)[2:8])),
+             parameters=lambda v, p: parameter_arrays(v, paired=True))),
     "update_parameters_with_adam": Spec(
         utils.update_parameters_with_adam,
         lambda p: dict(parameters=p.parameters, grads=p.grads, v=optimizer_case(p)["state"],
@@ -511,11 +592,11 @@ SPECS = {
              beta2=lambda v, p: betas(v), epsilon=lambda v, p: scalars(v, "positive")[:8],
              learning_rate=lambda v, p: scalars(v, "positive"))),
     "initialize_velocity": Spec(utils.initialize_velocity, lambda p: dict(parameters=p.parameters),
-                                dict(parameters=lambda v, p: dicts(v)[2:9])),
+                                dict(parameters=lambda v, p: parameter_arrays(v))),
     "initialize_rmsprop": Spec(utils.initialize_rmsprop, lambda p: dict(parameters=p.parameters),
-                               dict(parameters=lambda v, p: dicts(v)[2:9])),
+                               dict(parameters=lambda v, p: parameter_arrays(v))),
     "initialize_adam": Spec(utils.initialize_adam, lambda p: dict(parameters=p.parameters),
-                            dict(parameters=lambda v, p: dicts(v)[2:9])),
+                            dict(parameters=lambda v, p: parameter_arrays(v))),
     "update_lr": Spec(utils.update_lr, lambda p: dict(learning_rate0=0.1, epoch_num=p.seed % 1000, decay_rate=1.0),
                       dict(learning_rate0=lambda v, p: scalars(v, "positive"), epoch_num=lambda v, p: counts(v),
                            decay_rate=lambda v, p: scalars(v, "nonnegative"))),
@@ -578,10 +659,17 @@ SPECS = {
                        dict(seed=lambda v, p: seeds(v), n_test=lambda v, p: counts(v, minimum=1))),
     "random_mini_batches": Spec(utils.random_mini_batches, lambda p: dict(X=p.X, Y=p.Y, mini_batch_size=p.seed % 3 + 1,
                                                                           seed=p.seed % 100),
-                                dict(X=lambda v, p: arrays(v), Y=lambda v, p: [e for e in labels(v) if e[0] !=
-                                                                               "booleans"],
+                                dict(X=lambda v, p: arrays(v), Y=lambda v, p: [e for e in labels(v) if e[0] not in
+                                                                               ("booleans", "one-hot labels of two "
+                                                                                "classes for one output")],
                                      mini_batch_size=lambda v, p: counts(v, minimum=1), seed=lambda v, p: seeds(v))),
     "load_gradient_check_case": Spec(utils.load_gradient_check_case, lambda p: {}, {}),
+    "load_spiral": Spec(utils.load_spiral, lambda p: dict(seed=p.seed % 100, points_per_class=p.seed % 5 + 1,
+                                                          classes=2 + p.seed % 3, n_test=None),
+                        dict(seed=lambda v, p: seeds(v), points_per_class=lambda v, p: counts(v, minimum=1),
+                             classes=lambda v, p: counts(v, minimum=2),
+                             n_test=lambda v, p: [e for e in counts(3, minimum=1) if e[0] != "None"])),
+    "load_digits": Spec(utils.load_digits, lambda p: {}, {}),
     # tables
     "markdown_table": Spec(tables.markdown_table, lambda p: dict(header=["a", "b"], rows=[[1, 2.5], ["x", None]]),
                            dict(header=lambda v, p: [("empty", [], ERROR), ("an int", 3, ERROR), ("a string", "ab",
@@ -602,7 +690,8 @@ SPECS = {
                            Y=lambda v, p: labels(v)[3:], ax=lambda v, p: anything(v)[1:], legend=lambda v, p: flags(v)),
                       compare=False),
     "plot_decision_boundary": Spec(plots.plot_decision_boundary,
-                                   lambda p: dict(parameters=utils.initialize_parameters([2, 3, 1], "he", p.seed % 100),
+                                   lambda p: dict(parameters=utils.initialize_parameters([2, 3, p.Y.shape[0]], "he",
+                                                                                         p.seed % 100),
                                                   X=np.vstack([p.X[:1], p.X[:1] ** 2]), Y=p.Y, resolution=10,
                                                   margin=0.5),
                                    dict(parameters=lambda v, p: dicts(v)[2:14],
@@ -653,6 +742,27 @@ SPECS = {
                                                            ("a 3-D path", [(v[0][0], {"a": np.zeros((2, 3))})],
                                                             ERROR)],
                                       panel_size=lambda v, p: [("zero", 0.0, ERROR)]), compare=False),
+    "plot_images": Spec(plots.plot_images, lambda p: dict(X=p.X, titles=[str(k) for k in range(p.X.shape[1])],
+                                                          shape=(1, p.X.shape[0]), ncols=p.seed % 4 + 1, title="t"),
+                        dict(X=lambda v, p: arrays(v, allow_extreme=False)[3:12],
+                             titles=lambda v, p: [("one too few", v[1:], ERROR), ("a string", "abc", ERROR)],
+                             shape=lambda v, p: [("the wrong size", (2, v[1] + 1), ERROR), ("a list", list(v), ERROR),
+                                                 ("floats", (1.0, float(v[1])), ERROR)],
+                             ncols=lambda v, p: counts(v, minimum=1)), compare=False),
+    "plot_confusion_matrix": Spec(plots.plot_confusion_matrix,
+                                  lambda p: dict(Y=p.Y, predictions=utils.predict(p.X, p.parameters), title="t"),
+                                  dict(Y=lambda v, p: labels(v)[5:],
+                                       predictions=lambda v, p: [("1-D", v[0], ERROR), ("a negative", v - 1 - v.max(),
+                                                                                       ERROR),
+                                                                 ("one example less", v[:, 1:], ERROR),
+                                                                 ("None", None, ERROR)]), compare=False),
+    "plot_misclassified": Spec(plots.plot_misclassified,
+                               lambda p: dict(X=p.X, Y=p.Y, predictions=utils.predict(p.X, p.parameters),
+                                              shape=(1, p.X.shape[0]), max_images=p.seed % 5 + 1),
+                               dict(X=lambda v, p: arrays(v, allow_extreme=False)[3:12],
+                                    predictions=lambda v, p: [("one example less", v[:, 1:], ERROR),
+                                                              ("None", None, ERROR)],
+                                    max_images=lambda v, p: counts(v, minimum=1, maximum=100)), compare=False),
     "save_figure": Spec(plots.save_figure, lambda p: dict(figure=figure_of(p), name="figure", directory=None, dpi=40),
                         dict(figure=lambda v, p: anything(v), name=lambda v, p: [("a path", "../x", ERROR),
                                                                                 ("an extension", "x.png", ERROR),
@@ -770,13 +880,22 @@ SPECS = {
                                                           ("the wrong length", {"a": [1]}, ERROR)],
                                     bins=lambda v, p: counts(v, minimum=2))),
     "compare_batch_norm": Spec(tuning.compare_batch_norm,
-                               lambda p: dict(X=p.X, Y=p.Y, X_test=p.X, Y_test=p.Y, layer_dims=[p.X.shape[0], 3, 1],
+                               lambda p: dict(X=p.X, Y=p.Y, X_test=p.X, Y_test=p.Y,
+                                              layer_dims=[p.X.shape[0], 3, p.Y.shape[0]],
                                               settings=[{"learning_rate": 0.1}], seeds=[1], n_jobs=1, num_epochs=1),
                                dict(settings=lambda v, p: [("empty", [], ERROR), ("not dicts", [1], ERROR),
                                                            ("a bad setting", [{"learning_rate": -1.0}], ERROR)],
                                     seeds=lambda v, p: [("empty", [], ERROR)], n_jobs=lambda v, p: counts(v, minimum=1),
                                     X_test=lambda v, p: arrays(v, allow_extreme=False)[:10],
                                     Y_test=lambda v, p: labels(v)[3:])),
+    "compare_classifiers": Spec(peers.compare_classifiers,
+                                lambda p: dict(estimators={"tree": DecisionTreeClassifier(random_state=0)}, X=p.X,
+                                               Y=two_classes(p)[1], X_test=p.X, Y_test=two_classes(p)[1]),
+                                dict(estimators=lambda v, p: [("empty", {}, ERROR), ("a list", list(v.values()), ERROR),
+                                                              ("not a classifier", {"a": 3}, ERROR)],
+                                     X_test=lambda v, p: [("another width", np.vstack([v, v]), ERROR)]
+                                     + arrays(v)[7:10],
+                                     Y_test=lambda v, p: labels(v)[3:]), compare=False),
     "parallel_map": Spec(studies.parallel_map, lambda p: dict(function=max, jobs=[(1, p.seed % 7), (3, 0)], n_jobs=1),
                          dict(n_jobs=lambda v, p: counts(v, minimum=1))),
 }
@@ -790,7 +909,8 @@ NOT_DRAWN = {"set_style", "shared_legend", "boundary_legend_handles", "plot_deci
 def public_functions():
     names = {name for name in utils.__all__ if callable(getattr(utils, name)) and not isinstance(getattr(utils, name),
                                                                                                  type)}
-    for module in (diagnostics, plots, tables, surfaces, studies, tuning):
+    plot_modules = [module for module in vars(plots).values() if isinstance(module, type(plots))]
+    for module in (diagnostics, tables, surfaces, studies, tuning, peers, *plot_modules):
         names |= {name for name, value in vars(module).items() if callable(value) and not name.startswith("_")
                   and getattr(value, "__module__", None) == module.__name__ and not isinstance(value, type)}
     return names
@@ -938,7 +1058,7 @@ G_CASE = utils.backward_propagation(X_CASE, Y_CASE, utils.forward_propagation(X_
 
 @pytest.mark.parametrize("call, error, message", [
     (lambda: utils.compute_cost(np.zeros((1, 0)), np.zeros((1, 0)), P_CASE, lambd=0.7), ValueError,
-     r"ZL must have shape \(1, m\) with m >= 1"),
+     r"ZL must have shape \(1, m\) or \(C, m\) with m >= 1"),
     (lambda: utils.initialize_parameters([2, 1], "he", rng=-1), ValueError, r"rng \(an int seed\) must be >= 0"),
     (lambda: utils.model(X_CASE, Y_CASE, [4, 3, 1], num_iterations=1, init_scale=0.5), ValueError,
      "init_scale applies only to method 'random'"),
@@ -948,7 +1068,8 @@ G_CASE = utils.backward_propagation(X_CASE, Y_CASE, utils.forward_propagation(X_
      "X must hold at least one feature .* and one example"),
     (lambda: utils.predict(X_CASE, dict(P_CASE, b4=np.zeros((1, 1)))), KeyError, "parameters is missing 'W4'"),
     (lambda: utils.accuracy(X_CASE, Y_CASE, dict(P_CASE, W3=np.ones((2, 3)), b3=np.ones((2, 1)))), ValueError,
-     "must have 1 row: the network ends in one sigmoid unit"),
+     r"Y must hold one-hot labels of shape \(2, 3\), one row per class of the 2 softmax output units \(parameters\) "
+     r".* got shape \(1, 3\): turn class indices into one-hot columns with one_hot_matrix"),
     (lambda: utils.dictionary_to_vector(dict(P_CASE, W1=np.ones((0, 4)))), ValueError,
      "must have at least one row and one column"),
     (lambda: utils.gradient_check_n(P_CASE, G_CASE, X_CASE, Y_CASE, epsilon=1e-300), ValueError,

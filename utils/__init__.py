@@ -2,14 +2,15 @@
 
 Conventions (used by every function of the package)
 ----------------------------------------------------
-- X has shape (n_x, m): one example per column; Y has shape (1, m) and holds 0/1 labels.
-- Layer l = 1..L has n_l units. W[l] has shape (n_l, n_{l-1}) and b[l] shape (n_l, 1);
-  n_0 = n_x and n_L = 1 (one sigmoid output).
+- X has shape (n_x, m): one example per column. Y has shape (1, m) and holds 0/1 labels for a network with one
+  sigmoid output unit (n_L = 1), or is one-hot of shape (C, m) for a softmax output over C = n_L >= 2 classes
+  (``one_hot_matrix`` makes it from class indices; ``predict`` returns class indices, shape (1, m)).
+- Layer l = 1..L has n_l units. W[l] has shape (n_l, n_{l-1}) and b[l] shape (n_l, 1); n_0 = n_x.
 - Parameters are a dict {"W1": ..., "b1": ..., ..., "WL": ..., "bL": ...}; gradients use the
   same keys with a "d" in front: {"dW1": ..., "db1": ..., ...}.
-- The network is [LINEAR -> RELU (-> inverted DROPOUT)] x (L-1) -> LINEAR -> SIGMOID, and the
-  cost is the mean binary cross-entropy, computed from the logits Z[L], plus
-  lambd / (2m) * sum_l ||W[l]||_F^2.
+- The network is [LINEAR -> RELU (-> inverted DROPOUT)] x (L-1) -> LINEAR -> SIGMOID (or SOFTMAX), and the
+  cost is the mean binary (or categorical) cross-entropy, computed from the logits Z[L], plus
+  lambd / (2m) * sum_l ||W[l]||_F^2. ``output.py`` holds both output kinds with their losses.
 - Training (``model``) is gradient descent on the whole training set (week 1), or, with
   ``mini_batch_size`` and ``num_epochs``, on shuffled mini-batches with the step of an optimizer
   ("gd", "momentum", "rmsprop", "adam") and an optional learning-rate decay (week 2). Optimizer
@@ -27,7 +28,17 @@ Conventions (used by every function of the package)
 
 from .batch import ValidationCurve, model_batch, sweep, validation_curve
 from .cost import compute_cost
-from .data import load_2D_dataset, load_circles, load_gradient_check_case, load_moons, random_mini_batches
+from .data import (
+    convert_to_one_hot,
+    load_2D_dataset,
+    load_circles,
+    load_digits,
+    load_gradient_check_case,
+    load_moons,
+    load_spiral,
+    one_hot_matrix,
+    random_mini_batches,
+)
 from .estimator import NeuralNetworkClassifier
 from .gradcheck import (
     GradientCheckReport,
@@ -61,6 +72,7 @@ from .layers import (
     sigmoid,
     sigmoid_backward,
     sigmoid_forward,
+    softmax,
     update_running_average,
 )
 from .network import ForwardCache, backward_propagation, forward_propagation, update_running_averages
@@ -75,8 +87,10 @@ from .optimizers import (
     update_parameters_with_momentum,
     update_parameters_with_rmsprop,
 )
+from .output import sigmoid_loss, softmax_loss
 from .train import (
     TrainingDiverged,
+    accuracies,
     accuracy,
     dropout_rng,
     model,
@@ -93,11 +107,13 @@ __all__ = [
     "NeuralNetworkClassifier",
     "TrainingDiverged",
     "ValidationCurve",
+    "accuracies",
     "accuracy",
     "backward_propagation",
     "batchnorm_backward",
     "batchnorm_forward",
     "compute_cost",
+    "convert_to_one_hot",
     "dictionary_to_vector",
     "dropout_backward",
     "dropout_forward",
@@ -117,11 +133,14 @@ __all__ = [
     "linear_forward",
     "load_2D_dataset",
     "load_circles",
+    "load_digits",
     "load_gradient_check_case",
     "load_moons",
+    "load_spiral",
     "model",
     "model_batch",
     "numerical_gradients",
+    "one_hot_matrix",
     "predict",
     "predict_probabilities",
     "random_mini_batches",
@@ -132,6 +151,9 @@ __all__ = [
     "sigmoid",
     "sigmoid_backward",
     "sigmoid_forward",
+    "sigmoid_loss",
+    "softmax",
+    "softmax_loss",
     "sweep",
     "update_lr",
     "update_parameters",

@@ -172,18 +172,42 @@ def check_X(X, name="X", ndim=2):
     return X
 
 
-def check_Y(Y, m, name="Y", ndim=2, against="X"):
-    """Labels of shape (1, m) (or (S, 1, m) with ``ndim=(2, 3)``) holding only 0 and 1 (or False and True).
+def check_Y(Y, m, name="Y", ndim=2, against="X", C=None, source=None):
+    """Labels for m examples: (1, m) of 0/1 for one sigmoid output, or (C, m) one-hot for C >= 2 classes.
 
-    m is the number of examples of the argument named ``against`` (X, or ZL for a cost).
+    ``C`` is the number of output units of the network the labels are for, and ``source`` names where that
+    number comes from ("parameters['W3']", "layer_dims[-1]") for the message; C None accepts either layout
+    (the number of rows decides). With ``ndim=(2, 3)`` a stack (S, 1, m) or (S, C, m) is accepted too. m is
+    the number of examples of the argument named ``against`` (X, or ZL for a cost). Booleans are accepted.
     """
     Y = check_array(name, Y, ndim, allow_bool=True)
-    if Y.shape[-2:] != (1, m):
-        raise ValueError(f"{name} must have shape (1, {m}) to match {against} with {m} examples, got shape {Y.shape}")
-    if not np.all((Y == 0) | (Y == 1)):
-        bad = Y[(Y != 0) & (Y != 1)][0]
-        raise ValueError(f"{name} must hold only 0 and 1 labels, found {bad}")
+    rows, columns = Y.shape[-2:]
+    expected_rows = rows if C is None else C
+    if columns != m or rows != expected_rows:
+        raise ValueError(_label_shape_message(name, Y.shape, m, expected_rows, against, source))
+    if rows == 1:
+        if not np.all((Y == 0) | (Y == 1)):
+            bad = Y[(Y != 0) & (Y != 1)][0]
+            raise ValueError(f"{name} must hold only 0 and 1 labels, found {bad}")
+    elif not (np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=-2) == 1)):
+        index = np.argwhere(~(np.all((Y == 0) | (Y == 1), axis=-2) & (Y.sum(axis=-2) == 1)))[0]
+        column = Y[(*index[:-1], slice(None), index[-1])]
+        raise ValueError(f"{name} must be one-hot: each column holds a single 1 and zeros elsewhere, column "
+                         f"{index[-1]} is {column.tolist()}")
     return Y
+
+
+def _label_shape_message(name, shape, m, C, against, source):
+    """Why labels of ``shape`` do not fit m examples and C output units (counted from ``source``), in words."""
+    if C == 1 and shape[-2] == 1:
+        return f"{name} must have shape (1, {m}) to match {against} with {m} examples, got shape {shape}"
+    units = f" ({source})" if source else ""
+    if C == 1:
+        return (f"{name} must have shape (1, {m}): 0/1 labels for one sigmoid output unit{units}, got shape {shape} "
+                f"(a network for {shape[-2]} classes has {shape[-2]} output units)")
+    hint = f": turn class indices into one-hot columns with one_hot_matrix(labels, {C})" if shape[-2] == 1 else ""
+    return (f"{name} must hold one-hot labels of shape ({C}, {m}), one row per class of the {C} softmax output "
+            f"units{units} and one column per example of {against}, got shape {shape}{hint}")
 
 
 def check_shape(name, shape):
@@ -242,14 +266,13 @@ def trainable(parameters):
     return [key for key in parameters if not key.startswith(RUNNING)]
 
 
-def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_output=True):
+def check_parameters(parameters, n_x=None, name="parameters", prefix=""):
     """Check a parameter dictionary and return it as a new dict of float64 arrays, in the order W1, b1, W2, ...
 
     The keys are "W1", "b1", ..., "WL", "bL" (with ``prefix`` in front of each: "dW1" for gradients).
-    W[l] has shape (n_l, n_{l-1}) with n_l >= 1, b[l] has shape (n_l, 1), and, with ``one_output``, the
-    network ends in one sigmoid unit: n_L = 1 (an optimizer updates any such dictionary and passes
-    False). A batch-normalized hidden layer has "gamma{l}" and "beta{l}", shape (n_l, 1), instead of
-    "b{l}", and may carry its running averages "running_mean{l}" and "running_var{l}" (both or none).
+    W[l] has shape (n_l, n_{l-1}) with n_l >= 1 and b[l] has shape (n_l, 1); the output layer has one unit
+    (sigmoid) or C >= 2 (softmax). A batch-normalized hidden layer has "gamma{l}" and "beta{l}", shape (n_l, 1),
+    instead of "b{l}", and may carry its running averages "running_mean{l}" and "running_var{l}" (both or none).
     With ``n_x``, W1 must have n_x columns. Arrays that are already float64 are not copied; the
     caller's dictionary and arrays are never modified.
     """
@@ -293,9 +316,6 @@ def check_parameters(parameters, n_x=None, name="parameters", prefix="", one_out
         if not plain and f"{prefix}running_var{l}" in checked and (checked[f"{prefix}running_var{l}"] < 0).any():
             raise ValueError(f"{name}['{prefix}running_var{l}'] must hold variances (>= 0), got a negative entry")
         n_prev = W.shape[0]
-    if one_output and n_prev != 1:
-        raise ValueError(f"{name}['{prefix}W{L}'] must have 1 row: the network ends in one sigmoid unit for binary "
-                         f"labels, got shape {checked[f'{prefix}W{L}'].shape}")
     return checked
 
 
@@ -323,6 +343,28 @@ def _check_layer_keys(parameters, l, L, name, prefix):
                          f"(with gamma{l} and beta{l}) only; got keys {sorted(map(str, parameters))}")
 
 
+def check_parameter_arrays(parameters, name="parameters"):
+    """A dict of named parameter arrays, "W1", "b1", ..., of any shapes; returned as a new dict of float64 arrays.
+
+    What the optimizers update: their rules work entry by entry, so the arrays need not form one network (the
+    course's tests pass W1 of shape (2, 3) with W2 of shape (3, 3)). The keys are those of a network's parameters
+    ("W<l>", "b<l>", "gamma<l>", "beta<l>", and the running averages, which no optimizer updates).
+    """
+    if not isinstance(parameters, dict):
+        raise TypeError(f"{name} must be a dict of arrays W1, b1, ..., got {_describe(parameters)}")
+    if not parameters:
+        raise KeyError(f"{name} must hold at least one array (W1, b1, ...); got an empty dict")
+    keys = [key for key in parameters if not (isinstance(key, str) and _KEY.fullmatch(key))]
+    if keys:
+        raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, keys)))}]: the optimizers update "
+                         f"arrays named W1, b1, ... (gamma<l>, beta<l> for a batch-normalized layer)")
+    checked = {key: check_array(f"{name}['{key}']", value, ndim=None) for key, value in parameters.items()}
+    for key, array in checked.items():
+        if array.ndim == 0:
+            raise ValueError(f"{name}['{key}'] must be an array of parameters, got the number {array}")
+    return checked
+
+
 def check_gradients(gradients, parameters, name="gradients"):
     """Gradients "dW1", "db1", ... of the checked ``parameters``, each of its parameter's shape; a new dict.
 
@@ -337,7 +379,8 @@ def check_gradients(gradients, parameters, name="gradients"):
                                                                          or re.fullmatch(r"d[AZ]\d+", key)))]
     if extra:
         raise ValueError(f"{name} has unexpected keys [{', '.join(sorted(map(repr, extra)))}]: it holds dW1, db1, ..., "
-                         f"one per parameter of {sorted(parameters)} (and may hold the course's dA1, dZ1, ...)")
+                         f"one per array of parameters, {sorted(parameters)} (and may hold the course's dA1, dZ1, "
+                         f"...)")
     checked = {}
     for key in keys:
         parameter = parameters[key]

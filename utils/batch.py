@@ -3,11 +3,13 @@
 Experiments that report a mean and a spread over seeds, or sweep lambd or keep_prob,
 train dozens of small networks. Stacking S networks along a leading axis, W[l] of shape
 (S, n_l, n_{l-1}), lets every NumPy call work on all of them at once (the primitives of
-``layers.py`` accept leading batch axes), and splitting the seeds over processes uses
-every core. Each network of the batch is the one ``model`` would train with its seed: the
-same initial weights, the same dropout masks, the same updates.
+``layers.py`` accept leading batch axes): a call on a stack of small networks costs little more
+than on one. Stacks are kept small enough to stay in a core's cache (``STACK_ELEMENTS``), and
+splitting them over processes uses every core. Each network of the batch is the one ``model`` would
+train with its seed: the same initial weights, the same dropout masks, the same updates.
 """
 
+import math
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import NamedTuple
@@ -15,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
+    check_between,
     check_choice,
     check_count,
     check_flag,
@@ -26,9 +29,12 @@ from ._validation import (
     check_sequence,
     check_X,
     check_Y,
+    layer_kinds,
 )
 from .initializers import get_initializer, initialize_parameters
-from .train import COST_EVERY, _descent, _training_run, accuracy, dropout_rng
+from .layers import BATCHNORM_MOMENTUM
+from .network import parameter_list, running_statistics
+from .train import COST_EVERY, _check_normalizable, _descent, _training_run, accuracy, dropout_rng
 
 
 def _per_model(name, value, S, check):
@@ -50,21 +56,22 @@ def _per_model_schemes(initialization, init_scale, S):
     return list(zip(methods, scales, strict=True))
 
 
-def _per_model_data(X, Y, S):
-    """X (n_x, m) shared or (S, n_x, m); Y (1, m) shared or (S, 1, m); checked."""
+def _per_model_data(X, Y, S, C=None):
+    """X (n_x, m) shared or (S, n_x, m); Y (C, m) shared or (S, C, m), C = 1 for 0/1 labels; checked."""
     X = check_X(X, ndim=(2, 3))
     if X.ndim == 3 and X.shape[0] != S:
         raise ValueError(f"X of shape (S, n_x, m) must have S = {S} (one data set per seed), got {X.shape}")
-    Y = check_Y(Y, X.shape[-1], ndim=(2, 3))
+    Y = check_Y(Y, X.shape[-1], ndim=(2, 3), C=C, source=None if C is None else "layer_dims[-1]")
     if Y.ndim == 3 and Y.shape[0] != S:
-        raise ValueError(f"Y of shape (S, 1, m) must have S = {S} (one data set per seed), got {Y.shape}")
+        raise ValueError(f"Y of shape (S, {Y.shape[1]}, m) must have S = {S} (one data set per seed), got {Y.shape}")
     return X, Y
 
 
 def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None, initialization="he",
                 lambd=0.0, keep_prob=1.0, init_scale=None, n_jobs=1, cost_every=COST_EVERY, fixed_masks=False, *,
                 optimizer="gd", mini_batch_size=None, num_epochs=None, beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
-                decay=None, decay_rate=1.0, shuffle_seed=10):
+                decay=None, decay_rate=1.0, shuffle_seed=10, batch_norm=False, batch_norm_momentum=BATCHNORM_MOMENTUM,
+                if_diverged="raise"):
     """Train one network per seed, all in one batched computation (optionally over processes).
 
     Network s is exactly ``model(X_s, Y_s, layer_dims, ..., seed=seeds[s])``: initial weights
@@ -75,8 +82,8 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     Parameters
     ----------
     X : ndarray, shape (n_x, m) shared by all networks, or (S, n_x, m), one data set each
-    Y : ndarray, shape (1, m) or (S, 1, m), labels 0 or 1
-    layer_dims : list of int [n_x, n_1, ..., 1]
+    Y : ndarray, shape (n_L, m) or (S, n_L, m): labels 0 or 1 (n_L = 1), or one-hot (n_L = C >= 2)
+    layer_dims : list of int [n_x, n_1, ..., n_L]
     seeds : sequence of S non-negative ints
     learning_rate : float > 0, or a sequence of S of them (one per network)
     num_iterations, num_epochs :
@@ -97,10 +104,18 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     optimizer, mini_batch_size, beta, beta1, beta2, epsilon, decay, decay_rate, shuffle_seed :
         As in ``model`` (keyword-only), the same for every network; ``decay`` is applied to each
         network's own learning rate.
+    batch_norm, batch_norm_momentum :
+        As in ``model`` (keyword-only): every hidden layer of every network batch-normalized, each network
+        with its own running averages.
+    if_diverged : {"raise", "nan"}, keyword-only
+        What a network whose training diverges gives: ``TrainingDiverged`` for the whole call ("raise", as
+        ``model``), or None in place of its parameters and nan for its costs ("nan", for studies that count
+        the settings a network trains at); the other networks are trained exactly as they would be alone.
 
     Returns
     -------
-    parameters : list of S dicts "W1", "b1", ..., "WL", "bL"
+    parameters : list of S dicts "W1", "b1", ..., "WL", "bL" (with ``batch_norm``, as ``model`` returns them);
+        None for a network that diverged, with ``if_diverged="nan"``
     costs : ndarray, shape (S, k)
         Network s's cost at iterations (or epochs) 0, cost_every, 2 cost_every, ... (k = ceil(steps / cost_every)).
 
@@ -111,12 +126,10 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     """
     seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
     S = len(seeds)
-    X, Y = _per_model_data(X, Y, S)
     layer_dims = check_layer_dims(layer_dims)
+    X, Y = _per_model_data(X, Y, S, C=layer_dims[-1])
     if layer_dims[0] != X.shape[-2]:
         raise ValueError(f"layer_dims[0] must equal the number of features of X, {X.shape[-2]}, got {layer_dims[0]}")
-    if layer_dims[-1] != 1:
-        raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
     learning_rate = np.array(_per_model("learning_rate", learning_rate, S, check_positive))
     run = _training_run(1.0, num_iterations, num_epochs, cost_every, optimizer, mini_batch_size, beta, beta1, beta2,
                         epsilon, decay, decay_rate, shuffle_seed, check_flag("fixed_masks", fixed_masks))
@@ -124,13 +137,18 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
     schemes = _per_model_schemes(initialization, init_scale, S)
+    tolerate = check_choice("if_diverged", if_diverged, ("raise", "nan")) == "nan"
+    normalization = None
+    if check_flag("batch_norm", batch_norm):
+        _check_normalizable(X.shape[-1], run.mini_batch_size, len(layer_dims))
+        normalization = check_between("batch_norm_momentum", batch_norm_momentum, 0.0, 1.0)
 
-    chunks = [np.arange(S)[j::n_jobs] for j in range(n_jobs)]
+    chunks = _stacks(S, max(layer_dims[1:]) * min(run.mini_batch_size or X.shape[-1], X.shape[-1]), n_jobs)
     jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, layer_dims, [seeds[i] for i in c],
              [schemes[i] for i in c], learning_rate[c], lambd[c], keep_prob[c], run, fixed_masks,
-             [f"network {i} (seed {seeds[i]})" for i in c]) for c in chunks]
+             [f"network {i} (seed {seeds[i]})" for i in c], normalization, tolerate) for c in chunks]
     if n_jobs == 1:
-        results = [_train_stack(*jobs[0])]
+        results = [_train_stack(*job) for job in jobs]
     else:
         with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
             results = list(pool.map(_train_stack, *zip(*jobs, strict=True)))
@@ -142,16 +160,36 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     return parameters, np.array(costs)
 
 
-def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_prob, run, fixed_masks, labels):
+STACK_ELEMENTS = 2**16
+"""The widest layer's activations of one stack hold at most this many numbers (512 KiB of float64), or one
+network's: the temporaries of a training step then stay in a core's cache. Wider stacks gain nothing from
+sharing NumPy's calls (their arithmetic dominates) and lose time to memory."""
+
+
+def _stacks(S, width, n_jobs):
+    """The networks 0..S-1 cut into consecutive stacks of at most STACK_ELEMENTS // width networks (one at least),
+    and at least ``n_jobs`` stacks when there are that many networks, so that every process has one."""
+    size = max(1, min(STACK_ELEMENTS // width, math.ceil(S / n_jobs)))
+    return [np.arange(start, min(start + size, S)) for start in range(0, S, size)]
+
+
+def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_prob, run, fixed_masks, labels,
+                 normalization=None, tolerate=False):
     """Train the networks of ``seeds`` as one stack; returns (list of parameter dicts, costs (S, k)).
 
-    ``labels`` names each network in the message of ``TrainingDiverged``."""
-    L = len(layer_dims) - 1
-    initial = [initialize_parameters(layer_dims, method, np.random.RandomState(seed), scale)
+    ``labels`` names each network in the message of ``TrainingDiverged``; ``normalization`` is None, or the
+    momentum of the running averages of batch-normalized networks; with ``tolerate`` a network that diverges
+    gives None and nan costs instead of an error."""
+    initial = [initialize_parameters(layer_dims, method, np.random.RandomState(seed), scale, normalization is not None)
                for seed, (method, scale) in zip(seeds, schemes, strict=True)]
-    layers = [(np.stack([p[f"W{l}"] for p in initial]), np.stack([p[f"b{l}"] for p in initial]))
-              for l in range(1, L + 1)]
+    layers = [tuple(np.stack(arrays) for arrays in zip(*layer, strict=True))
+              for layer in zip(*(parameter_list(p) for p in initial), strict=True)]
+    statistics = None
+    if normalization is not None:
+        statistics = [None if pairs[0] is None else tuple(np.stack(arrays) for arrays in zip(*pairs, strict=True))
+                      for pairs in zip(*(running_statistics(p) for p in initial), strict=True)]
     dropout = bool(np.any(keep_prob < 1.0))
+    diverged = np.zeros(len(seeds), bool) if tolerate else None
     costs = _descent(
         X, Y, layers, run._replace(learning_rate=learning_rate[:, None, None]),
         keep_prob=keep_prob[:, None, None] if dropout else 1.0,
@@ -159,10 +197,20 @@ def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_pr
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,
         fixed_masks=fixed_masks,
         labels=labels,
+        statistics=statistics,
+        momentum=BATCHNORM_MOMENTUM if normalization is None else normalization,
+        diverged=diverged,
     )
-    parameters = [{f"{name}{l}": array[s].copy() for l, (W, b) in enumerate(layers, start=1)
-                   for name, array in (("W", W), ("b", b))} for s in range(len(seeds))]
-    return parameters, np.array(costs).reshape(len(costs), len(seeds)).T
+    parameters = [{f"{kind}{l}": array[s].copy() for l, layer in enumerate(layers, start=1)
+                   for kind, array in zip(layer_kinds(layer), layer, strict=True)} for s in range(len(seeds))]
+    for l, pair in enumerate(statistics or [], start=1):
+        for s, network in enumerate(parameters):
+            network[f"running_mean{l}"], network[f"running_var{l}"] = pair[0][s].copy(), pair[1][s].copy()
+    costs = np.array(costs).reshape(len(costs), len(seeds)).T
+    if tolerate:
+        parameters = [None if failed else network for network, failed in zip(parameters, diverged, strict=True)]
+        costs[diverged] = np.nan
+    return parameters, costs
 
 
 SWEEPABLE = {"lambd": check_nonnegative, "keep_prob": check_probability, "learning_rate": check_positive}

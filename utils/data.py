@@ -1,13 +1,17 @@
-"""Data sets, generated with scikit-learn: no data files are shipped.
+"""Data sets, generated or shipped with scikit-learn: no data files of our own; labels as the course lays them out.
 
-Every loader returns ``(train_X, train_Y, test_X, test_Y)`` in the package's layout:
-X of shape (2, m) (one example per column) and Y of shape (1, m) holding 0/1 integers.
+Every loader returns ``(train_X, train_Y, test_X, test_Y)`` in the package's layout: X of shape (n_x, m) (one
+example per column); Y of shape (1, m) holding 0/1 integers for two classes, or one-hot of shape (C, m) for
+C >= 2 classes (``one_hot_matrix`` turns class indices into that layout).
 """
 
+import numbers
+
 import numpy as np
+from sklearn.datasets import load_digits as _sklearn_digits
 from sklearn.datasets import make_circles, make_moons
 
-from ._validation import check_count, check_seed, check_X, check_Y
+from ._validation import _describe, check_count, check_seed, check_X, check_Y
 
 
 def _columns(X, y):
@@ -142,3 +146,151 @@ def load_gradient_check_case():
     Y = np.array([[1, 1, 0]])
     shapes = {"W1": (5, 4), "b1": (5, 1), "W2": (3, 5), "b2": (3, 1), "W3": (1, 3), "b3": (1, 1)}
     return X, Y, {name: rng.standard_normal(shape) for name, shape in shapes.items()}
+
+
+# ----------------------------------------------------------------------------- several classes
+
+
+def one_hot_matrix(labels, C):
+    """One-hot labels of shape (C, m): column j is 1 in row labels[j] and 0 elsewhere (the course's layout).
+
+        one_hot_matrix([1, 2, 3, 0, 2, 1], 4) = [[0, 0, 0, 1, 0, 0],
+                                                 [1, 0, 0, 0, 0, 1],
+                                                 [0, 1, 0, 0, 1, 0],
+                                                 [0, 0, 1, 0, 0, 0]]
+
+    Parameters
+    ----------
+    labels : array of m class indices, shape (m,) or (1, m): integers from 0 to C - 1 (whole floats such as 2.0
+        are accepted)
+    C : int >= 2, the number of classes
+
+    Returns
+    -------
+    Y : ndarray of float64, shape (C, m)
+    """
+    if isinstance(C, (bool, np.bool_)) or not isinstance(C, numbers.Integral):
+        raise TypeError(f"C must be an integer number of classes (2 or more), got {_describe(C)}")
+    if C < 2:
+        raise ValueError(f"C must be at least 2: one-hot labels are for two classes or more (a single sigmoid "
+                         f"output takes 0/1 labels of shape (1, m) instead), got {C}")
+    indices = _class_indices("labels", labels, int(C))
+    Y = np.zeros((int(C), indices.size))
+    Y[indices, np.arange(indices.size)] = 1.0
+    return Y
+
+
+def convert_to_one_hot(Y, C):
+    """The course's ``convert_to_one_hot``: class indices of shape (1, m) to one-hot labels of shape (C, m).
+
+    ``np.eye(C)[Y.reshape(-1)].T`` in the course's helpers; here ``one_hot_matrix`` with the course's argument
+    names, and a clear error for labels outside 0..C-1 (NumPy's indexing would wrap -1 around to C - 1).
+
+    Parameters
+    ----------
+    Y : array of class indices, shape (1, m) (or (m,)), integers from 0 to C - 1
+    C : int >= 2
+
+    Returns
+    -------
+    ndarray of float64, shape (C, m)
+    """
+    try:
+        return one_hot_matrix(Y, C)
+    except (TypeError, ValueError) as error:
+        raise type(error)(str(error).replace("labels", "Y", 1)) from None
+
+
+def _class_indices(name, labels, C):
+    """``labels`` as a 1-D int array of class indices in 0..C-1, from shape (m,) or (1, m); a clear error else."""
+    if isinstance(labels, (str, bytes, dict)) or labels is None:
+        raise TypeError(f"{name} must be an array of class indices (integers from 0 to {C - 1}), got "
+                        f"{_describe(labels)}")
+    try:
+        array = np.asarray(labels)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be an array of class indices, got {_describe(labels)}") from error
+    if array.dtype == np.bool_ or not (np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype,
+                                                                                               np.floating)):
+        raise TypeError(f"{name} must hold integer class indices from 0 to {C - 1}, got dtype {array.dtype}")
+    if array.ndim == 2 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(f"{name} must have shape (m,) or (1, m) with m >= 1 (one class index per example), got "
+                         f"shape {array.shape}")
+    if np.issubdtype(array.dtype, np.floating):
+        whole = np.isfinite(array) & (array == np.round(array))
+        if not whole.all():
+            raise ValueError(f"{name} must hold whole numbers (class indices), found {array[~whole][0].item()!r} at "
+                             f"index {int(np.argmin(whole))}")
+    outside = (array < 0) | (array >= C)
+    if outside.any():
+        index = int(np.argmax(outside))
+        hint = " (labels from 1 to C? subtract 1)" if array.min() >= 1 and array.max() == C else ""
+        raise ValueError(f"{name} must hold class indices from 0 to {C - 1} (C = {C}), found "
+                         f"{array[index].item()!r} at index {index}{hint}")
+    return array.astype(np.int64)
+
+
+def load_spiral(seed=0, points_per_class=100, classes=3, n_test=None):
+    """CS231n's spiral: ``classes`` arms of ``points_per_class`` points each, which no straight line separates.
+
+    Arm j (class j) has radii r = linspace(0, 1, N) and angles t = linspace(4j, 4(j + 1), N) + 0.2 noise,
+    noise ~ N(0, 1), at the points (r sin t, r cos t): CS231n's generator ("Minimal Neural Network Case Study"),
+    drawn from ``np.random.RandomState(seed)`` instead of numpy's global generator. The held-out points are
+    drawn the same way from a generator spawned from the seed (numpy's ``SeedSequence``).
+
+    Parameters
+    ----------
+    seed : int, 0 <= seed <= 2**32 - 1
+    points_per_class : int >= 1, N
+    classes : int >= 2, K
+    n_test : int >= 1, points per class of the held-out set (default: as many as for training)
+
+    Returns
+    -------
+    train_X : ndarray, shape (2, N K)
+    train_Y : ndarray, shape (K, N K), one-hot
+    test_X : ndarray, shape (2, n_test K)
+    test_Y : ndarray, shape (K, n_test K), one-hot
+    """
+    seed = check_seed("seed", seed)
+    N = check_count("points_per_class", points_per_class, minimum=1)
+    K = check_count("classes", classes, minimum=2)
+    n_test = N if n_test is None else check_count("n_test", n_test, minimum=1)
+    test_rng = np.random.RandomState(np.random.SeedSequence(seed).spawn(1)[0].generate_state(4))
+    return (*_spiral(np.random.RandomState(seed), N, K), *_spiral(test_rng, n_test, K))
+
+
+def _spiral(rng, N, K):
+    """CS231n's draws: for each arm j in turn, N angles' noise from ``rng``; X (2, N K), one-hot Y (K, N K)."""
+    r = np.linspace(0.0, 1.0, N)
+    angles = np.concatenate([np.linspace(4.0 * j, 4.0 * (j + 1), N) + 0.2 * rng.standard_normal(N)
+                             for j in range(K)])
+    radii = np.tile(r, K)
+    X = np.vstack([radii * np.sin(angles), radii * np.cos(angles)])
+    return X, one_hot_matrix(np.repeat(np.arange(K), N), K)
+
+
+def load_digits():
+    """scikit-learn's handwritten digits, split as its own example does: the first half to train, the rest to test.
+
+    1,797 images of 8 x 8 pixels, each pixel an intensity from 0 to 16, ten classes (the digits 0-9, about 180
+    of each), shipped inside scikit-learn (``sklearn.datasets.load_digits``: no download). The example
+    "Recognizing hand-written digits" trains on the first 898 images and tests on the other 899
+    (``train_test_split(..., test_size=0.5, shuffle=False)``); so does this split, so that the example's published
+    accuracy is a peer. Pixels are returned as they are (0 to 16): dividing by 16 is the course's normalization
+    step (it divides its images by 255).
+
+    Returns
+    -------
+    train_X : ndarray, shape (64, 898), one flattened image per column (row-major: pixel (i, j) is row 8 i + j)
+    train_Y : ndarray, shape (10, 898), one-hot
+    test_X : ndarray, shape (64, 899)
+    test_Y : ndarray, shape (10, 899), one-hot
+    """
+    digits = _sklearn_digits()
+    split = digits.data.shape[0] - (digits.data.shape[0] + 1) // 2  # 898: test_size=0.5 rounds the test part up
+    X, labels = np.ascontiguousarray(digits.data.T), digits.target
+    return (X[:, :split].copy(), one_hot_matrix(labels[:split], 10), X[:, split:].copy(),
+            one_hot_matrix(labels[split:], 10))

@@ -11,6 +11,7 @@ from ._validation import (
     check_real,
     check_X,
     check_Y,
+    depth,
 )
 from .network import _backward, _checked_forward, parameter_list
 
@@ -26,7 +27,7 @@ def layer_statistics(X, Y, parameters):
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m), labels 0 or 1
+    Y : ndarray, shape (1, m) with labels 0 or 1, or (C, m) one-hot for a softmax output of C units
     parameters : dict "W1", "b1", ..., "WL", "bL"
 
     Returns
@@ -37,7 +38,8 @@ def layer_statistics(X, Y, parameters):
     """
     X = check_X(X)
     parameters = check_parameters(parameters, n_x=X.shape[0])
-    Y = check_Y(Y, X.shape[1])
+    L = depth(parameters)
+    Y = check_Y(Y, X.shape[1], C=parameters[f"W{L}"].shape[0], source=f"parameters['W{L}']")
     AL, cache = _checked_forward(X, parameter_list(parameters))
     with np.errstate(over="ignore", invalid="ignore"):
         statistics = {"activation_std": [float(np.std(A_prev)) for A_prev, _ in cache.linear[1:]],

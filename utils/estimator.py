@@ -13,6 +13,8 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ._validation import _describe, check_seed
+from .data import one_hot_matrix
+from .output import output_layer
 from .train import model, predict_probabilities
 
 
@@ -30,12 +32,17 @@ def _hidden_sizes(sizes):
 
 
 class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
-    """A binary classifier: the L-layer ReLU network of ``utils.model``, trained with mini-batches.
+    """A classifier of two classes or more: the L-layer ReLU network of ``utils.model``, trained with mini-batches.
+
+    Two classes are learned with one sigmoid output unit (the course's binary network), C >= 3 classes with a
+    softmax output of C units and one-hot labels. The labels may be of any type scikit-learn accepts (ints,
+    strings, ...); they are numbered in the order of ``classes_`` (sorted).
 
     Parameters
     ----------
     hidden_layer_sizes : tuple of int, default (8,)
-        Units of the hidden layers, n_1, ..., n_{L-1}; the output layer is one sigmoid unit.
+        Units of the hidden layers, n_1, ..., n_{L-1}; the output layer has one sigmoid unit for two classes,
+        one softmax unit per class for more.
     learning_rate : float > 0, default 0.01
     num_epochs : int >= 0, default 200
         Passes over the training set: the resource that successive halving allocates.
@@ -54,7 +61,7 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
 
     Attributes
     ----------
-    classes_ : ndarray, shape (2,), the labels; classes_[1] is the positive class (output 1)
+    classes_ : ndarray, shape (C,), the labels, sorted; with two, classes_[1] is the positive class (output 1)
     n_features_in_ : int
     parameters_ : dict, the trained network (``model``'s parameters)
     costs_ : list of float, the cost every epoch
@@ -78,27 +85,24 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
         self.batch_norm = batch_norm
         self.seed = seed
 
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.classifier_tags.multi_class = False
-        return tags
-
     def fit(self, X, y):
-        """Train a fresh network on X (n_samples, n_features) and labels y (n_samples,) of exactly two classes."""
+        """Train a fresh network on X (n_samples, n_features) and labels y (n_samples,) of two classes or more."""
         X, y = validate_data(self, X, y, dtype=np.float64)
         check_classification_targets(y)
         target = type_of_target(y, input_name="y")
-        if target != "binary":
-            raise ValueError(f"Only binary classification is supported. The type of the target is {target}: "
-                             f"NeuralNetworkClassifier has one sigmoid output, y must hold 2 classes")
-        self.classes_ = np.unique(y)
-        if self.classes_.size != 2:
-            raise ValueError(f"NeuralNetworkClassifier is a binary classifier: y must hold exactly 2 classes, got "
-                             f"1 class: {self.classes_.tolist()}")
-        Y = (y == self.classes_[1]).astype(np.float64)[np.newaxis, :]
+        if target not in ("binary", "multiclass"):
+            raise ValueError(f"y must hold one class label per sample (binary or multiclass targets), got a target of "
+                             f"type {target}")
+        self.classes_, classes = np.unique(y, return_inverse=True)
+        if self.classes_.size < 2:
+            raise ValueError(f"y must hold at least 2 classes to learn to tell them apart, got 1 class: "
+                             f"{self.classes_.tolist()}")
+        C = self.classes_.size
+        Y = classes[np.newaxis, :].astype(np.float64) if C == 2 else one_hot_matrix(classes, C)
         seed = check_seed("seed", self.seed)
         self.parameters_, self.costs_ = model(
-            X.T, Y, [X.shape[1], *_hidden_sizes(self.hidden_layer_sizes), 1], learning_rate=self.learning_rate,
+            X.T, Y, [X.shape[1], *_hidden_sizes(self.hidden_layer_sizes), 1 if C == 2 else C],
+            learning_rate=self.learning_rate,
             initialization=self.initialization,
             init_scale=self.init_scale, lambd=self.lambd, keep_prob=self.keep_prob, seed=seed, cost_every=1,
             optimizer=self.optimizer, mini_batch_size=self.mini_batch_size, num_epochs=self.num_epochs,
@@ -107,13 +111,19 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X):
-        """Probabilities (n_samples, 2): column 1 is P(classes_[1] | x) = A[L], column 0 its complement."""
+        """Probabilities (n_samples, C), each row summing to 1: column k is P(classes_[k] | x).
+
+        Two classes: column 1 is the sigmoid output A[L], column 0 its complement; more: the softmax output A[L].
+        """
         check_is_fitted(self)
         X = validate_data(self, X, dtype=np.float64, reset=False)
-        p = predict_probabilities(X.T, self.parameters_)[0]
-        return np.column_stack([1.0 - p, p])
+        AL = predict_probabilities(X.T, self.parameters_)
+        return np.column_stack([1.0 - AL[0], AL[0]]) if AL.shape[0] == 1 else AL.T
 
     def predict(self, X):
-        """Labels (n_samples,): classes_[1] where A[L] > 0.5, else classes_[0] (the rule of ``utils.predict``)."""
-        positive = self.predict_proba(X)[:, 1] > 0.5
-        return self.classes_[positive.astype(int)]
+        """Labels (n_samples,), the rule of ``utils.predict``: classes_[1] where A[L] > 0.5 for two classes, the
+        class of the largest probability for more."""
+        check_is_fitted(self)
+        X = validate_data(self, X, dtype=np.float64, reset=False)
+        AL = predict_probabilities(X.T, self.parameters_)
+        return self.classes_[output_layer(AL.shape[0]).predict(AL)[0]]

@@ -67,15 +67,9 @@ from ._validation import (
     layer_kinds,
     trainable,
 )
-from .cost import (
-    _central_difference_terms,
-    _cross_entropy,
-    _cross_entropy_central_difference,
-    _cross_entropy_losses,
-    _l2_penalty,
-    _softplus_central_difference,
-)
+from .cost import _l2_penalty
 from .network import _checked_forward, _dropout_source, _forward, _propagate, parameter_list
+from .output import _central_difference_terms, _cross_entropy_losses, _softplus_central_difference, output_layer
 
 COURSE_THRESHOLD = 2e-7
 """The course's global criterion. Its text says 1e-7, but its own correct code gives 1.19e-7
@@ -397,28 +391,32 @@ class GradientCheckReport:
 
 
 class _Problem:
-    """The cost J(theta) of one network, with frozen dropout masks, and its base forward pass."""
+    """The cost J(theta) of one network, with frozen dropout masks, and its base forward pass.
+
+    The logits Z[L] (n_L, m) of a sigmoid output (n_L = 1) or a softmax output (n_L = C) enter through the
+    network's output kind (``output.py``): its losses, and its central difference of a loss for a move of the
+    logits. ``_SigmoidProblem`` sums the sigmoid's differences faster.
+    """
 
     def __init__(self, X, Y, parameters, lambd, keep_prob, masks):
         self.X, self.Y, self.L = X, Y, depth(parameters)
         self.m = X.shape[1]
         self.names = trainable(parameters)
         self.layers = parameter_list(parameters)
+        self.output = output_layer(self.layers[-1][0].shape[0])
         self.lambd, self.keep_prob, self.masks = lambd, keep_prob, masks
         _, self.cache = _checked_forward(X, self.layers, keep_prob, masks=masks)
         with np.errstate(over="ignore", invalid="ignore"):
-            self.losses = _cross_entropy_losses(self.cache.ZL, Y)  # (1, m), per example
-            self.cost = self.losses.sum() / self.m + self.penalty(self.layers)
+            self.cost = self.output.cost(self.cache.ZL, Y) + self.penalty(self.layers)
         check_finite_result("the cost", self.cost, "the parameters or lambd are too large")
         self.active = [Z > 0 for Z in self.cache.Z[:-1]]  # which ReLUs are on, layer by layer
-        self.slope, self.sign, self.t = _central_difference_terms(self.cache.ZL[0], Y[0])
         self._linear = {}  # layer l: (J, radius), see _linearization
 
     def cost_of(self, layers):
         """J for a network given as [(W1, b1), ...], with this problem's masks: a number, or one per network (S,)
         for a stack of S networks (arrays with a leading axis)."""
         _, cache = _forward(self.X, layers, self.keep_prob, masks=self.masks)
-        return _cross_entropy(cache.ZL, self.Y) + self.penalty(layers)
+        return self.output.cost(cache.ZL, self.Y) + self.penalty(layers)
 
     def penalty(self, layers):
         """The L2 term: a number, or one per network (S,) of a stack."""
@@ -432,10 +430,11 @@ class _Problem:
         Entry (i, j) of W[l] moves row i of Z[l] by eps * A[l-1][j, :], entry i of b[l] by eps; only
         unit i of layer l moves. Above layer l the network is linear in A[l] while no ReLU changes
         state, so where unit i is active at example e, its kink is out of reach and no ReLU above can
-        flip (``_local_slopes``), the logit of e moves by exactly d = eps G[i, e] A[l-1][j, e], with
-        G = d z_L / d Z[l]; the central difference of that example's loss is then loss(z + d) - loss(z - d)
-        (``_linear_differences``), summed over the examples. The other active pairs (i, e), rare, take the
-        exact path (``_exact_differences``), which also flags the entries whose step crosses a ReLU kink.
+        flip (``_local_slopes``), the logits of e move by exactly d = eps G[:, i, e] A[l-1][j, e], with
+        G = d Z[L] / d Z[l] (n_L, n_l, m); the central difference of that example's loss is then
+        loss(z + d) - loss(z - d) (``_linear_differences``), summed over the examples. The other active pairs
+        (i, e), rare, take the exact path (``_exact_differences``), which also flags the entries whose step
+        crosses a ReLU kink.
 
         Returns {l: ((dW, db), (kW, kb))}, each array shaped like its parameter.
         """
@@ -449,7 +448,7 @@ class _Problem:
             shifts[:-1] = self.cache.linear[l - 1][0]
             largest_shift = np.abs(shifts).max(axis=0)  # (m,): the largest move of Z[l][i, e] is eps times it
             G, near = self._local_slopes(l, epsilon, largest_shift)
-            difference[offsets[l]:offsets[l] + G.shape[0] * shifts.shape[0]] = \
+            difference[offsets[l]:offsets[l] + shapes[l][0] * shapes[l][1]] = \
                 self._linear_differences(G, shifts, largest_shift, epsilon).ravel()
             if near.any():
                 i, e = np.nonzero(near)
@@ -470,45 +469,31 @@ class _Problem:
     def _linear_differences(self, G, shifts, largest_shift, epsilon):
         """Summed over examples, the central differences of the losses along the linear path: (n_l, n_prev + 1).
 
-        The logit of example e moves by d[i, j, e] = eps G[i, e] shifts[j, e], and its loss by
-        slope[e] d + sign[e] F(t[e], d) (``_central_difference_terms``): the linear parts sum to one
-        matrix product, F is evaluated entry by entry, a block of units at a time. Where G is 0 (an
-        inactive unit, or a pair left to the exact path) d is 0, which changes no loss.
+        The logits of example e move by d[i, j, :, e] = eps G[:, i, e] shifts[j, e]; the output kind's
+        ``central_difference`` takes each example's loss there and back, a block of units at a time. Where G
+        is 0 (an inactive unit, or a pair left to the exact path) d is 0, which changes no loss.
         """
-        n, c = G.shape[0], shifts.shape[0]
-        steps, difference = self._large_step_differences(epsilon * G, shifts, largest_shift)
-        difference += (steps * self.slope) @ shifts.T
-        block = max(1, CHUNK_ELEMENTS // (c * self.m))
+        n, c, outputs = G.shape[1], shifts.shape[0], G.shape[0]
+        difference = np.empty((n, c))
+        block = max(1, CHUNK_ELEMENTS // (c * self.m * outputs))
         for start in range(0, n, block):
-            d = steps[start:start + block, None, :] * shifts
-            F = _softplus_central_difference(self.t, d)
-            difference[start:start + block] += (F.reshape(-1, self.m) @ self.sign).reshape(-1, c)
+            d = (epsilon * G[:, start:start + block, None, :]) * shifts  # (n_L, units, c, m)
+            d = np.moveaxis(d, 0, -2)  # (units, c, n_L, m)
+            difference[start:start + block] = self.output.central_difference(self.cache.ZL, self.Y, d).sum(axis=-1)
         return difference
 
-    def _large_step_differences(self, steps, shifts, largest_shift):
-        """The examples whose moves d could exceed 1 in size, which ``_softplus_central_difference`` does not take.
-
-        Not a gradient check's regime (it needs eps |G| |A| > 1): their losses are evaluated and subtracted.
-        Returns the steps eps G with those examples' columns set to 0, and their differences (n_l, n_prev + 1).
-        """
-        difference = np.zeros((steps.shape[0], shifts.shape[0]))
-        if np.abs(steps).max() * largest_shift.max() <= 1.0:  # the common case: no example at all
-            return steps, difference
-        large = np.abs(steps).max(axis=0) * largest_shift > 1.0
-        z, y, d = self.cache.ZL[0, large], self.Y[0, large], steps[:, None, large] * shifts[:, large]
-        difference += (_cross_entropy_losses(z + d, y) - _cross_entropy_losses(z - d, y)).sum(-1)
-        return np.where(large, 0.0, steps), difference
-
     def _local_slopes(self, l, epsilon, largest_shift):
-        """G = d z_L / d Z[l] (n_l, m) where the linear path holds (else 0), and the pairs (i, e) of the exact path.
+        """G = d Z[L] / d Z[l] (n_L, n_l, m) where the linear path holds (else 0), and the pairs (i, e) of the exact
+        path.
 
-        For the output layer G = 1. For a hidden layer, G = J * d A[l] / d Z[l] (``_activation_slope``), and the
-        pair (i, e) takes the exact path when the largest step, T[e] = eps largest_shift[e], could reach
+        For the output layer G is the identity. For a hidden layer, G = J * d A[l] / d Z[l] (``_activation_slope``),
+        and the pair (i, e) takes the exact path when the largest step, T[e] = eps largest_shift[e], could reach
         the kink of unit i (|Z[l][i, e]| <= T[e]) or a change of A[l][i, e] that large could flip a ReLU
         above (T[e] / keep_prob >= radius[i, e]).
         """
         if l == self.L:
-            return np.ones((1, self.m)), np.zeros((1, self.m), bool)
+            n_L = self.layers[-1][0].shape[0]
+            return np.broadcast_to(np.eye(n_L)[:, :, None], (n_L, n_L, self.m)), np.zeros((n_L, self.m), bool)
         J, radius = self._linearization(l)
         Z, active = self.cache.Z[l - 1], self.active[l - 1]
         reach = epsilon * largest_shift
@@ -546,7 +531,7 @@ class _Problem:
                 Z_next = self.cache.Z[l][:, cc] + W_next[:, units[part]] * change[part]
                 masks = None if self.masks is None else [D[:, cc] for D in self.masks]
                 _, cache = _propagate(Z_next, l + 1, self.layers, self.keep_prob, masks=masks, probabilities=False)
-                loss[part] = _cross_entropy_losses(cache.ZL[0], self.Y[0, cc])
+                loss[part] = self.output.losses(cache.ZL, self.Y[:, cc])[0]
                 for Z_above, active in zip(cache.Z[:-1], self.active[l:], strict=False):
                     flipped.ravel()[part] |= ((Z_above > 0) != active[:, cc]).any(axis=0)
             losses.append(loss.reshape(steps.shape))
@@ -559,11 +544,11 @@ class _Problem:
         return self._linear[l]
 
     def _jacobian(self, l):
-        """J[i, e] = d z_L(e) / d A[l][i, e] at the base point: backpropagation from the logit, seeded with 1.
+        """J[c, i, e] = d Z[L][c, e] / d A[l][i, e] at the base point: backpropagation from each logit, seeded with 1.
 
-        A[k] is the activation after dropout (see ``_activation_slope``).
+        A[k] is the activation after dropout (see ``_activation_slope``). Shape (n_L, n_l, m).
         """
-        g = np.repeat(self.layers[-1][0].T, self.m, axis=1)  # d z_L / d A[L-1]
+        g = np.repeat(self.layers[-1][0][:, :, None], self.m, axis=2)  # d Z[L] / d A[L-1]
         for k in range(self.L - 1, l, -1):  # from d z_L / d A[k] to d z_L / d A[k-1]
             g = self.layers[k - 1][0].T @ (g * self._activation_slope(k))
         return g
@@ -631,25 +616,25 @@ class _Problem:
         change state: every unit's move stays short of its kink, and the summed size of the moves of
         A[l][:, e] (with dropout, scaled by 1 / keep_prob) short of the radius of the layers above (a
         change c of A[l] moves Z[k][u] by at most max_i B_k[u, i] sum_i |c_i|, see ``_radius``). Then its
-        logit moves by exactly d = sum_i G[i, e] M[i, e], G = d z_L / d Z[l]; the other examples run the
+        logits move by exactly d = sum_i G[:, i, e] M[i, e], G = d Z[L] / d Z[l]; the other examples run the
         layers above for Z[l] +- M with the network's own ``_propagate``.
         """
         if l == self.L:
-            d, exact = M[0], np.zeros(self.m, bool)
+            d, exact = M, np.zeros(self.m, bool)
         else:
             J, radius = self._linearization(l)
             slope = self._activation_slope(l)
             exact = ((np.abs(M) >= np.abs(self.cache.Z[l - 1])).any(axis=0)  # some unit's move reaches its kink
                      | ((np.abs(M) * slope).sum(axis=0) >= radius[0]))  # or A[l] moves enough to flip a ReLU above
-            d = np.where(exact, 0.0, (J * slope * M).sum(axis=0))
-        difference = _cross_entropy_central_difference(self.cache.ZL[0], self.Y[0], d).sum()
+            d = np.where(exact, 0.0, (J * slope * M).sum(axis=-2))
+        difference = self.output.central_difference(self.cache.ZL, self.Y, d).sum()
         if exact.any():
             e = np.flatnonzero(exact)
             Z = self.cache.Z[l - 1][:, e]
             masks = None if self.masks is None else [D[:, e] for D in self.masks]
             _, cache = _propagate(np.stack([Z + M[:, e], Z - M[:, e]]), l, self.layers, self.keep_prob, masks=masks,
                                   probabilities=False)
-            losses = _cross_entropy_losses(cache.ZL[:, 0], self.Y[0, e])
+            losses = self.output.losses(cache.ZL, self.Y[:, e])[:, 0]
             difference += (losses[0] - losses[1]).sum()
         return difference
 
@@ -661,6 +646,51 @@ class _Problem:
         if kind == "b" or self.lambd == 0:
             return 0.0
         return self.lambd / (2 * self.m) * 4 * epsilon * np.vdot(self.layers[l - 1][0], U)
+
+
+class _SigmoidProblem(_Problem):
+    """``_Problem`` for a network with one sigmoid output: the same differences, summed with matrix products.
+
+    The binary loss's central difference splits into a piecewise-linear part and a small remainder
+    (``output._central_difference_terms``): summed over the examples, the linear part of every entry of a
+    layer is one matrix product, and only the remainder is evaluated entry by entry.
+    """
+
+    def __init__(self, X, Y, parameters, lambd, keep_prob, masks):
+        super().__init__(X, Y, parameters, lambd, keep_prob, masks)
+        self.slope, self.sign, self.t = _central_difference_terms(self.cache.ZL[0], Y[0])
+
+    def _linear_differences(self, G, shifts, largest_shift, epsilon):
+        """Summed over examples, the central differences of the losses along the linear path: (n_l, n_prev + 1).
+
+        The logit of example e moves by d[i, j, e] = eps G[0, i, e] shifts[j, e], and its loss by
+        slope[e] d + sign[e] F(t[e], d) (``_central_difference_terms``): the linear parts sum to one
+        matrix product, F is evaluated entry by entry, a block of units at a time. Where G is 0 (an
+        inactive unit, or a pair left to the exact path) d is 0, which changes no loss.
+        """
+        n, c = G.shape[1], shifts.shape[0]
+        steps, difference = self._large_step_differences(epsilon * G[0], shifts, largest_shift)
+        difference += (steps * self.slope) @ shifts.T
+        block = max(1, CHUNK_ELEMENTS // (c * self.m))
+        for start in range(0, n, block):
+            d = steps[start:start + block, None, :] * shifts
+            F = _softplus_central_difference(self.t, d)
+            difference[start:start + block] += (F.reshape(-1, self.m) @ self.sign).reshape(-1, c)
+        return difference
+
+    def _large_step_differences(self, steps, shifts, largest_shift):
+        """The examples whose moves d could exceed 1 in size, which ``_softplus_central_difference`` does not take.
+
+        Not a gradient check's regime (it needs eps |G| |A| > 1): their losses are evaluated and subtracted.
+        Returns the steps eps G with those examples' columns set to 0, and their differences (n_l, n_prev + 1).
+        """
+        difference = np.zeros((steps.shape[0], shifts.shape[0]))
+        if np.abs(steps).max() * largest_shift.max() <= 1.0:  # the common case: no example at all
+            return steps, difference
+        large = np.abs(steps).max(axis=0) * largest_shift > 1.0
+        z, y, d = self.cache.ZL[0, large], self.Y[0, large], steps[:, None, large] * shifts[:, large]
+        difference += (_cross_entropy_losses(z + d, y) - _cross_entropy_losses(z - d, y)).sum(-1)
+        return np.where(large, 0.0, steps), difference
 
 
 class _NormalizedProblem(_Problem):
@@ -812,7 +842,8 @@ def _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method):
     """Check the arguments shared by the checks; return the problem, float64 parameters and epsilon."""
     X = check_X(X)
     parameters = check_parameters(parameters, n_x=X.shape[0])
-    Y = check_Y(Y, X.shape[1])
+    L = depth(parameters)
+    Y = check_Y(Y, X.shape[1], C=parameters[f"W{L}"].shape[0], source=f"parameters['W{L}']")
     epsilon = _check_epsilon(epsilon)
     lambd = check_nonnegative("lambd", lambd)
     keep_prob = check_keep_prob(keep_prob)
@@ -820,7 +851,10 @@ def _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method):
     rng, masks = _dropout_source(masks, keep_prob, rng, parameters, X.shape[1])
     if rng is not None:  # draw them exactly as forward_propagation(X, parameters, keep_prob, rng) does
         masks = list(_forward(X, parameter_list(parameters), keep_prob, rng)[1].masks)
-    kind = _NormalizedProblem if any(key.startswith("gamma") for key in parameters) else _Problem
+    if any(key.startswith("gamma") for key in parameters):
+        kind = _NormalizedProblem
+    else:  # the linear path, with the sigmoid's differences summed by matrix products where the output is one unit
+        kind = _SigmoidProblem if parameters[f"W{depth(parameters)}"].shape[0] == 1 else _Problem
     return kind(X, Y, parameters, lambd, keep_prob, masks), parameters, epsilon
 
 

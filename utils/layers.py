@@ -13,7 +13,11 @@ Each primitive checks its arguments (array-likes become float64 arrays) and its 
 (an overflow raises an error naming the inputs, instead of returning inf or nan).
 ``primitive.unchecked`` is the same function without the checks, for inner loops whose
 inputs were checked once (``forward_propagation`` checks the whole network, then runs the
-unchecked primitives).
+unchecked primitives). The element-wise primitives of the backward pass and of dropout also have
+``primitive.in_place``: the same arithmetic, written into the array given first, for a loop that owns
+that array (a temporary it made itself). Large temporaries cost more than their arithmetic (each new
+array of a megabyte is fresh memory the system must hand over page by page), so the training loop
+reuses them.
 """
 
 import functools
@@ -47,6 +51,7 @@ def checked_by(check, culprits):
     """
     def decorate(primitive):
         signature = inspect.signature(primitive)
+        in_place = getattr(primitive, "in_place", None)
 
         @functools.wraps(primitive)
         def checked(*args, **kwargs):
@@ -59,8 +64,18 @@ def checked_by(check, culprits):
                 check_finite_result(primitive.__name__, array, f"{culprits} are too large")
             return result
         checked.unchecked = primitive
+        if in_place is not None:
+            checked.in_place = in_place
         return checked
     return decorate
+
+
+def computed_in_place(in_place):
+    """Decorator: attach ``in_place`` (the same formula, written into its first argument) to the primitive."""
+    def attach(primitive):
+        primitive.in_place = in_place
+        return primitive
+    return attach
 
 
 def _outputs(result):
@@ -215,7 +230,12 @@ def linear_forward(A_prev, W, b):
     Z : ndarray, shape (n, m)
     cache : tuple (A_prev, W)
     """
-    return W @ A_prev + b, (A_prev, W)
+    Z = W @ A_prev
+    try:  # the sum written into the product, a new array (no second temporary); unless b has more batch axes
+        Z += b
+    except ValueError:
+        Z = Z + b
+    return Z, (A_prev, W)
 
 
 @checked_by(_check_linear_backward, "dZ, A_prev or W")
@@ -263,7 +283,14 @@ def relu_forward(Z):
     return np.maximum(Z, 0.0), Z
 
 
+def _relu_backward_in_place(dA, Z):
+    """dA * 1[Z > 0], written into dA."""
+    dA *= Z > 0
+    return dA
+
+
 @checked_by(_check_activation_backward, "dA")
+@computed_in_place(_relu_backward_in_place)
 def relu_backward(dA, cache):
     """dZ = dA * 1[Z > 0]  (the derivative at the kink Z = 0 is taken as 0).
 
@@ -336,6 +363,41 @@ def sigmoid_backward(dA, cache):
     return dA * A * (1.0 - A)
 
 
+# ----------------------------------------------------------------------------- softmax
+
+
+def _check_softmax(Z):
+    Z = _array("Z", Z)
+    if Z.shape[-2] == 0:
+        raise ValueError(f"Z must hold at least one class (row), got shape {Z.shape}")
+    return (Z,)
+
+
+@checked_by(_check_softmax, "the entries of Z")
+def softmax(Z):
+    """Softmax over the C classes of each example (column): the probabilities of a softmax output layer.
+
+        A[k, j] = exp(Z[k, j]) / sum_c exp(Z[c, j]),
+
+    computed as exp(Z[k, j] - M_j) / sum_c exp(Z[c, j] - M_j) with M_j = max_c Z[c, j]: the same numbers
+    (adding a constant to a column does not change its softmax), but every exponent is <= 0, so no exp
+    overflows for any finite Z, and the largest term is exp(0) = 1, so the sum is at least 1 and is never 0.
+    Each column of A sums to 1. With C = 2 the probability of class 1 is sigmoid(Z[1] - Z[0]).
+
+    Parameters
+    ----------
+    Z : ndarray, shape (C, m): the logits of C classes for m examples (or (..., C, m))
+
+    Returns
+    -------
+    A : ndarray, shape (C, m), positive entries, each column summing to 1
+    """
+    A = Z - Z.max(axis=-2, keepdims=True)
+    np.exp(A, out=A)
+    A /= A.sum(axis=-2, keepdims=True)
+    return A
+
+
 # ----------------------------------------------------------------------------- dropout
 
 
@@ -365,7 +427,15 @@ def dropout_mask(shape, keep_prob, rng):
     return U < keep_prob
 
 
+def _dropout_in_place(A, D, keep_prob):
+    """A * D / keep_prob, written into A: inverted dropout with the mask D."""
+    A *= D
+    A /= keep_prob
+    return A
+
+
 @checked_by(_check_dropout_forward, "A")
+@computed_in_place(lambda A, D, keep_prob: (_dropout_in_place(A, D, keep_prob), (D, keep_prob)))
 def dropout_forward(A, D, keep_prob):
     """Inverted dropout with a given mask: A_out = A * D / keep_prob.
 
@@ -387,6 +457,7 @@ def dropout_forward(A, D, keep_prob):
 
 
 @checked_by(_check_dropout_backward, "dA_out")
+@computed_in_place(lambda dA_out, cache: _dropout_in_place(dA_out, *cache))
 def dropout_backward(dA_out, cache):
     """dA = dA_out * D / keep_prob: units dropped in the forward pass get no gradient.
 

@@ -1,7 +1,8 @@
-"""The L-layer network: LINEAR [-> BATCHNORM] -> RELU [-> DROPOUT] repeated L-1 times, then LINEAR -> SIGMOID.
+"""The L-layer network: [LINEAR [-> BATCHNORM] -> RELU [-> DROPOUT]] x (L-1), then LINEAR -> SIGMOID or SOFTMAX.
 
 ``forward_propagation`` and ``backward_propagation`` only loop over layers and call the
-primitives of ``layers.py``; the cost and its derivative come from ``cost.py``.
+primitives of ``layers.py``; the output layer (one sigmoid unit, or a softmax over C >= 2 units), its loss
+and the loss's derivative come from ``output.py``.
 
 Inside, a network is a list of layers, each a tuple of float64 arrays: (W, b) for a plain layer,
 (W, gamma, beta) for a batch-normalized hidden layer (no bias: beta plays its part). The running
@@ -28,7 +29,6 @@ from ._validation import (
     layer_keys,
     layer_kinds,
 )
-from .cost import _cross_entropy_backward
 from .layers import (
     BATCHNORM_MOMENTUM,
     batchnorm_backward,
@@ -40,9 +40,9 @@ from .layers import (
     linear_forward,
     relu_backward,
     relu_forward,
-    sigmoid,
     update_running_average,
 )
+from .output import output_layer
 
 
 class ForwardCache(NamedTuple):
@@ -58,8 +58,8 @@ class ForwardCache(NamedTuple):
     masks : tuple of ndarray of bool
         Dropout masks D[1], ..., D[L-1] of the hidden layers; empty when keep_prob == 1.
     keep_prob : float
-    AL : ndarray, shape (1, m)
-        Output probabilities sigmoid(Z[L]).
+    AL : ndarray, shape (n_L, m)
+        Output probabilities: sigmoid(Z[L]) for one output unit, softmax(Z[L]) for C >= 2.
     norms : tuple
         One entry per hidden layer: its ``BatchNormCache`` (with the statistics used), or None for a
         plain layer; empty for a network without batch normalization.
@@ -74,7 +74,7 @@ class ForwardCache(NamedTuple):
 
     @property
     def ZL(self):
-        """Output logits Z[L], shape (1, m): what ``compute_cost`` takes."""
+        """Output logits Z[L], shape (n_L, m): what ``compute_cost`` takes."""
         return self.Z[-1]
 
 
@@ -149,7 +149,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
 
     Gradient checking enters here with perturbed copies of Z[k]. The returned cache holds
     layers k..L only (all of them when k = 1); ``masks`` and ``statistics`` are still indexed from
-    layer 1. With ``probabilities=False`` the sigmoid is skipped (AL is None): the cost needs only ZL.
+    layer 1. With ``probabilities=False`` the output activation is skipped (AL is None): the cost needs only ZL.
     """
     L = len(layers)
     linear_caches, Zs, Ds, norms = [linear_cache], [], [], None  # norms: one per hidden layer, if any is normalized
@@ -161,13 +161,13 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
         A, _ = relu_forward.unchecked(Z)
         if masks is not None or rng is not None:
             D = masks[l - 2] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
-            A, _ = dropout_forward.unchecked(A, D, keep_prob)
+            A, _ = dropout_forward.in_place(A, D, keep_prob)  # A is this loop's own array
             Ds.append(D)
         layer = layers[l - 1]
         Z, linear_cache = linear_forward.unchecked(A, *layer) if len(layer) == 2 else _linear_without_bias(A, layer)
         linear_caches.append(linear_cache)
     Zs.append(Z)
-    AL = sigmoid.unchecked(Z) if probabilities else None
+    AL = output_layer(Z.shape[-2]).probabilities(Z) if probabilities else None
     norms = tuple(norms) if norms else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
@@ -181,19 +181,19 @@ def _backward(Y, cache, lambd=None):
     m = Y.shape[-1]
     L = len(cache.linear)
     gradients = [None] * L
-    dZ = _cross_entropy_backward(cache.AL, Y)
+    dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y)
     for l in range(L, 0, -1):
         norm = cache.norms[l - 1] if l < L and cache.norms else None
         if norm is not None:  # dZ is the gradient of Z_tilde[l]: back through the normalization
             dZ, dgamma, dbeta = batchnorm_backward.unchecked(dZ, norm)
         dA_prev, dW, db = linear_backward.unchecked(dZ, cache.linear[l - 1], l > 1)
         if lambd is not None:
-            dW = dW + (lambd / m) * cache.linear[l - 1][1]
+            dW += (lambd / m) * cache.linear[l - 1][1]
         gradients[l - 1] = (dW, db) if norm is None else (dW, dgamma, dbeta)
         if l > 1:
-            if cache.masks:
-                dA_prev = dropout_backward.unchecked(dA_prev, (cache.masks[l - 2], cache.keep_prob))
-            dZ = relu_backward.unchecked(dA_prev, cache.Z[l - 2])
+            if cache.masks:  # dA_prev is this loop's own array: the two primitives write into it
+                dA_prev = dropout_backward.in_place(dA_prev, (cache.masks[l - 2], cache.keep_prob))
+            dZ = relu_backward.in_place(dA_prev, cache.Z[l - 2])
     return gradients
 
 
@@ -207,19 +207,20 @@ def gradient_dict(gradients):
 
 
 def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None, mode="train"):
-    """Forward pass: [LINEAR -> (BATCHNORM) -> RELU -> DROPOUT] x (L-1) -> LINEAR -> SIGMOID.
+    """Forward pass: [LINEAR -> (BATCHNORM) -> RELU -> DROPOUT] x (L-1) -> LINEAR -> SIGMOID or SOFTMAX.
 
     For l = 1..L-1:  Z[l] = W[l] A[l-1] + b[l],  A[l] = relu(Z[l]) * D[l] / keep_prob,
     with A[0] = X and D[l] = (U < keep_prob), U ~ Uniform[0, 1) (no dropout when keep_prob == 1).
     A batch-normalized layer (parameters gamma[l], beta[l] instead of b[l]) computes
     Z[l] = W[l] A[l-1], then relu of Z_tilde[l] = gamma[l] * Z_hat[l] + beta[l] (``batchnorm_forward``).
-    Output: Z[L] = W[L] A[L-1] + b[L],  A[L] = sigmoid(Z[L]).
+    Output: Z[L] = W[L] A[L-1] + b[L], then A[L] = sigmoid(Z[L]) for one output unit (n_L = 1), or
+    A[L] = softmax(Z[L]), column by column, for a softmax over C = n_L >= 2 classes (``output.py``).
 
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
     parameters : dict
-        "W1" (n_1, n_x), "b1" (n_1, 1), ..., "WL" (1, n_{L-1}), "bL" (1, 1).
+        "W1" (n_1, n_x), "b1" (n_1, 1), ..., "WL" (n_L, n_{L-1}), "bL" (n_L, 1).
     keep_prob : float in (0, 1]
         Probability of keeping a hidden unit. 1.0 (the default) is an exact identity.
     rng : numpy Generator, RandomState, int seed or None
@@ -236,8 +237,8 @@ def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None, mode
 
     Returns
     -------
-    AL : ndarray, shape (1, m)
-        Output probabilities.
+    AL : ndarray, shape (n_L, m)
+        Output probabilities (each column sums to 1 for a softmax output).
     cache : ForwardCache
         For ``backward_propagation``; ``cache.ZL`` holds the logits for ``compute_cost``.
     """
@@ -348,7 +349,7 @@ def _check_masks(masks, keep_prob, rng, parameters, m):
 def backward_propagation(X, Y, cache, lambd=0.0):
     """Backward pass: the exact gradients of the cost that ``compute_cost`` computes.
 
-        dZ[L] = (A[L] - Y) / m
+        dZ[L] = (A[L] - Y) / m   (for a sigmoid output and for a softmax output alike)
         dW[l] = dZ[l] A[l-1]^T + (lambd / m) W[l],   db[l] = sum_j dZ[l][:, j]
         dA[l-1] = W[l]^T dZ[l],   then through dropout: dA[l-1] * D[l-1] / keep_prob,
         and through relu: dZ[l-1] = dA[l-1] * 1[Z[l-1] > 0].
@@ -362,8 +363,7 @@ def backward_propagation(X, Y, cache, lambd=0.0):
     ----------
     X : ndarray, shape (n_x, m)
         The inputs given to ``forward_propagation`` (checked against the cache).
-    Y : ndarray, shape (1, m)
-        Labels 0 or 1.
+    Y : ndarray, shape (1, m) with labels 0 or 1, or (C, m) one-hot for a softmax output of C units
     cache : ForwardCache
         From ``forward_propagation``.
     lambd : float >= 0
@@ -381,7 +381,7 @@ def backward_propagation(X, Y, cache, lambd=0.0):
     if X.shape != cache.linear[0][0].shape or not np.array_equal(X, cache.linear[0][0]):
         raise ValueError(f"X must be the input of the forward pass that made cache (shape {cache.linear[0][0].shape}), "
                          f"got {'other values' if X.shape == cache.linear[0][0].shape else f'shape {X.shape}'}")
-    Y = check_Y(Y, X.shape[1])
+    Y = check_Y(Y, X.shape[1], C=cache.ZL.shape[-2], source="cache.ZL")
     lambd = check_nonnegative("lambd", lambd)
     with np.errstate(over="ignore", invalid="ignore"):
         gradients = gradient_dict(_backward(Y, cache, lambd if lambd > 0 else None))

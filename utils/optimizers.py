@@ -17,8 +17,9 @@ RMSprop, as usually written, does not correct.
 The course's functions keep their names and signatures: ``initialize_velocity`` / ``initialize_adam``
 (and ``initialize_rmsprop``) build the state as dicts of zeros keyed like the gradients ("dW1",
 "db1", ...), and ``update_parameters_with_*`` return new parameters and the new state. Nothing is
-written into the arguments. Training (``model``) applies the very same rules, through ``OPTIMIZERS``,
-to its own arrays in place.
+written into the arguments. The rules work entry by entry, so they take any dict of arrays "W1", "b1", ...
+with gradients of the same shapes, one network or not (the course's tests pass such dicts). Training
+(``model``) applies the very same rules, through ``OPTIMIZERS``, to its own arrays in place.
 
 Learning-rate schedules, applied between epochs: ``update_lr`` (alpha0 / (1 + decay_rate epoch)) and
 ``schedule_lr_decay`` (the same, counted in steps of ``time_interval`` epochs).
@@ -32,18 +33,23 @@ from ._validation import (
     check_finite_result,
     check_gradients,
     check_nonnegative,
-    check_parameters,
+    check_parameter_arrays,
     check_positive,
     trainable,
 )
 
 # ----------------------------------------------------------------------------- the rules, in place
+#
+# A step writes the new parameters and state into their arrays, and uses the gradients' arrays as scratch
+# (the caller hands over gradients it no longer needs): a step of a stack of networks touches megabytes, and
+# each temporary avoided is a pass over memory saved. The arithmetic is the formula's, operation for operation.
 
 
 def _gd_step(params, grads, state, learning_rate, t, hyper):
     """W <- W - alpha dW."""
     for W, dW in zip(params, grads, strict=True):
-        W -= learning_rate * dW
+        dW *= learning_rate
+        W -= dW
 
 
 def _momentum_step(params, grads, state, learning_rate, t, hyper):
@@ -51,17 +57,25 @@ def _momentum_step(params, grads, state, learning_rate, t, hyper):
     beta = hyper["beta"]
     for W, dW, v in zip(params, grads, state[0], strict=True):
         v *= beta
-        v += (1 - beta) * dW
-        W -= learning_rate * v
+        dW *= 1 - beta
+        v += dW
+        np.multiply(v, learning_rate, out=dW)
+        W -= dW
 
 
 def _rmsprop_step(params, grads, state, learning_rate, t, hyper):
     """s <- beta2 s + (1 - beta2) dW^2, then W <- W - alpha dW / (sqrt(s) + epsilon)."""
     beta2, epsilon = hyper["beta2"], hyper["epsilon"]
     for W, dW, s in zip(params, grads, state[0], strict=True):
+        square = np.square(dW)
+        square *= 1 - beta2
         s *= beta2
-        s += (1 - beta2) * np.square(dW)
-        W -= learning_rate * dW / (np.sqrt(s) + epsilon)
+        s += square
+        denominator = np.sqrt(s, out=square)
+        denominator += epsilon
+        dW *= learning_rate
+        dW /= denominator
+        W -= dW
 
 
 def _adam_step(params, grads, state, learning_rate, t, hyper):
@@ -71,11 +85,16 @@ def _adam_step(params, grads, state, learning_rate, t, hyper):
     for W, dW, v, s in zip(params, grads, state[0], state[1], strict=True):
         v *= beta1
         v += (1 - beta1) * dW
-        v_corrected = v / (1 - beta1 ** t)
         s *= beta2
-        s += (1 - beta2) * np.square(dW)
+        squared = np.square(dW, out=dW)
+        squared *= 1 - beta2
+        s += squared
+        v_corrected = v / (1 - beta1 ** t)
         s_corrected = s / (1 - beta2 ** t)
-        W -= learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon)
+        denominator = np.sqrt(s_corrected, out=squared)
+        denominator += epsilon
+        np.divide(learning_rate * v_corrected, denominator, out=denominator)
+        W -= denominator
         corrected.append((v_corrected, s_corrected))
     return corrected
 
@@ -87,8 +106,9 @@ OPTIMIZERS = {
     "adam": (_adam_step, ("v", "s")),
 }
 """name: (step function, names of its state). A step updates every parameter array and its state arrays in
-place: step(params, grads, state, learning_rate, t, hyper), with lists params and grads (the same order),
-state a list holding, per name, the list of that state's arrays, and t the number of the step (1 first)."""
+place, and overwrites the gradients' arrays: step(params, grads, state, learning_rate, t, hyper), with lists
+params and grads (the same order), state a list holding, per name, the list of that state's arrays, and t the
+number of the step (1 first)."""
 
 
 def optimizer_hyperparameters(beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8):
@@ -109,7 +129,7 @@ def _check_beta(name, value):
 
 
 def _zeros_like_gradients(parameters):
-    parameters = check_parameters(parameters, one_output=False)
+    parameters = check_parameter_arrays(parameters)
     return {"d" + key: np.zeros_like(parameters[key]) for key in trainable(parameters)}
 
 
@@ -147,8 +167,8 @@ def _update(rule, parameters, grads, states, learning_rate, t, hyper, what):
     """Apply ``rule`` to copies of the parameters and states; return (parameters, states, extras per key).
 
     ``what`` names the public function in the message of an overflow."""
-    parameters = {key: value.copy() for key, value in check_parameters(parameters, one_output=False).items()}
-    grads = check_gradients(grads, parameters, name="grads")
+    parameters = {key: value.copy() for key, value in check_parameter_arrays(parameters).items()}
+    grads = {key: value.copy() for key, value in check_gradients(grads, parameters, name="grads").items()}
     states = [{key: value.copy() for key, value in check_gradients(state, parameters, name=name).items()}
               for name, state in states]
     learning_rate = check_positive("learning_rate", learning_rate)

@@ -147,6 +147,8 @@ def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, 
         raise ValueError("the optimizers are compared: give them in optimizers, not as the setting optimizer")
     X = np.stack([check_X(data[0], name=f"datasets[{s}][0]") for s, data in enumerate(datasets)])
     Y = np.stack([check_Y(data[1], X.shape[-1], name=f"datasets[{s}][1]") for s, data in enumerate(datasets)])
+    if all(np.array_equal(X[0], other) for other in X[1:]) and all(np.array_equal(Y[0], other) for other in Y[1:]):
+        X, Y = X[0], Y[0]  # one data set for every seed: shared by the stacks, not copied into each network
     runs = [sweep(X, Y, layer_dims, seeds, "learning_rate", learning_rates, optimizer=name, **settings)
             for name in optimizers]
 

@@ -25,10 +25,11 @@ from ._validation import (
     check_parameters,
     check_positive,
     check_seed,
+    check_sequence,
     check_X,
     check_Y,
 )
-from .cost import _cross_entropy_losses, _l2_penalty
+from .cost import _l2_penalty
 from .initializers import get_initializer, initialize
 from .layers import BATCHNORM_MOMENTUM
 from .network import (
@@ -41,6 +42,7 @@ from .network import (
     running_statistics,
 )
 from .optimizers import OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
+from .output import output_layer
 
 COST_EVERY = 1000
 """The cost is recorded at iteration (or epoch) 0 and every COST_EVERY of them, as in the course."""
@@ -133,8 +135,9 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initializat
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m), labels 0 or 1
-    layer_dims : list of int [n_x, n_1, ..., n_{L-1}, 1]
+    Y : ndarray, shape (1, m) with labels 0 or 1, or (C, m) one-hot labels of C >= 2 classes
+    layer_dims : list of int [n_x, n_1, ..., n_{L-1}, n_L]
+        n_L = 1: one sigmoid output for binary labels; n_L = C >= 2: a softmax over C classes.
     learning_rate : float > 0
     num_iterations : int >= 0, default 15000
         Full-batch gradient steps (week 1). Give this or ``num_epochs``.
@@ -194,12 +197,10 @@ def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initializat
         A ValueError, when the outputs overflow: the message names the step and the learning rate.
     """
     X = check_X(X)
-    Y = check_Y(Y, X.shape[1])
     layer_dims = check_layer_dims(layer_dims)
     if layer_dims[0] != X.shape[0]:
         raise ValueError(f"layer_dims[0] must equal the number of rows of X, {X.shape[0]}, got {layer_dims[0]}")
-    if layer_dims[-1] != 1:
-        raise ValueError(f"layer_dims[-1] must be 1 (one sigmoid output for binary labels), got {layer_dims[-1]}")
+    Y = check_Y(Y, X.shape[1], C=layer_dims[-1], source="layer_dims[-1]")
     run = _training_run(check_positive("learning_rate", learning_rate), num_iterations, num_epochs, cost_every,
                         optimizer, mini_batch_size, beta, beta1, beta2, epsilon, decay, decay_rate, shuffle_seed,
                         check_flag("fixed_masks", fixed_masks))
@@ -244,7 +245,7 @@ def _batches(X, Y, size, seed):
 
 
 def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=False, fixed_masks=False,
-             labels=None, statistics=None, momentum=BATCHNORM_MOMENTUM):
+             labels=None, statistics=None, momentum=BATCHNORM_MOMENTUM, diverged=None):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
 
     Updates the arrays of ``layers`` = [(W1, b1), ...] in place (the callers own them), with the
@@ -254,8 +255,12 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
     whose output logits are not finite; ``labels`` names the networks of a stack in that message
     (``model_batch`` passes "network 1 (seed 4)" and so on). ``statistics``, the running averages of
     the normalized layers (see ``network.running_statistics``), is updated in place after each forward pass.
+    ``diverged``, a bool array with one entry per network of a stack, turns divergence into a mark instead of an
+    error: a network whose outputs stop being finite is marked there (its arrays go on holding inf and nan), and
+    the others train on exactly as they would alone.
     """
     m = X.shape[-1]
+    output = output_layer(Y.shape[-2])
     step, state_names = OPTIMIZERS[run.optimizer]
     arrays = [array for layer in layers for array in layer]  # W1, b1, W2, ...: the order of the gradients
     states = [[np.zeros_like(array) for array in arrays] for _ in state_names]
@@ -269,14 +274,16 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
             for k, (X_batch, Y_batch) in enumerate(batches):
                 AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks)
                 if not np.isfinite(cache.ZL).all():
-                    _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels)
+                    if diverged is None:
+                        _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels)
+                    diverged |= ~np.isfinite(cache.ZL).all(axis=(-2, -1))
                 if fixed_masks and rng is not None:
                     masks = cache.masks
                 if statistics is not None:
                     _update_statistics(statistics, cache.norms, momentum)
                 share = X_batch.shape[-1] / m  # of the examples, and of the L2 term
                 if record:
-                    loss = loss + _cross_entropy_losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
+                    loss = loss + output.losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
                     if lambd is not None:
                         penalty = penalty + share * _l2_penalty([layer[0] for layer in layers], lambd, m)
                 gradients = _backward(Y_batch, cache, None if lambd is None else lambd * share)
@@ -292,7 +299,9 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                 if print_cost and record:
                     print(f"learning rate after epoch {epoch}: {learning_rate:f}")
     if not all(np.isfinite(array).all() for array in arrays):  # the last update's result
-        _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels)
+        if diverged is None:
+            _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels)
+        diverged |= ~np.logical_and.reduce([np.isfinite(array).all(axis=(-2, -1)) for array in arrays])
     return costs
 
 
@@ -352,7 +361,9 @@ def predict_probabilities(X, parameters):
 
     Returns
     -------
-    AL : ndarray, shape (1, m), values in [0, 1]
+    AL : ndarray, shape (n_L, m), values in [0, 1]
+        For one sigmoid output, the probability of class 1; for a softmax output, one probability per class
+        (each column sums to 1).
     """
     X = check_X(X)
     parameters = check_parameters(parameters, n_x=X.shape[0])
@@ -362,7 +373,10 @@ def predict_probabilities(X, parameters):
 
 
 def predict(X, parameters):
-    """Predicted labels: 1 where the output probability A[L] > 0.5, else 0 (no dropout; batch norm in test mode).
+    """The predicted class of each example (no dropout; batch norm in test mode).
+
+    One sigmoid output: 1 where the probability A[L] > 0.5, else 0. A softmax output over C classes: the
+    class of the largest probability, an index in 0..C-1 (the lowest one on a tie).
 
     Parameters
     ----------
@@ -373,22 +387,42 @@ def predict(X, parameters):
     -------
     predictions : ndarray of int, shape (1, m)
     """
-    return (predict_probabilities(X, parameters) > 0.5).astype(int)
+    AL = predict_probabilities(X, parameters)
+    return output_layer(AL.shape[0]).predict(AL)
 
 
 def accuracy(X, Y, parameters):
-    """Fraction of examples whose predicted label equals Y: mean(predict(X) == Y).
+    """Fraction of examples whose predicted class is their label: mean(predict(X) == class of Y).
 
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m), labels 0 or 1
+    Y : ndarray, shape (1, m) with labels 0 or 1, or (C, m) one-hot for a softmax output of C units
     parameters : dict "W1", "b1", ...
 
     Returns
     -------
     accuracy : float in [0, 1]
     """
-    predictions = predict(X, parameters)
-    Y = check_Y(Y, predictions.shape[1])
-    return float(np.mean(predictions == Y))
+    AL = predict_probabilities(X, parameters)
+    output = output_layer(AL.shape[0])
+    Y = check_Y(Y, AL.shape[1], C=AL.shape[0], source="parameters")
+    return float(np.mean(output.predict(AL) == output.classes(Y)))
+
+
+def accuracies(X, Y, networks):
+    """The accuracy of each trained network of a list (``model_batch``'s) on the same examples.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m) with labels 0 or 1, or (C, m) one-hot
+    networks : sequence of parameter dicts; None for a network whose training diverged (``model_batch`` with
+        ``if_diverged="nan"``)
+
+    Returns
+    -------
+    ndarray of float, shape (len(networks),): ``accuracy(X, Y, networks[i])``, nan for a None
+    """
+    networks = check_sequence("networks", networks, "parameter dicts (or None)")
+    return np.array([np.nan if parameters is None else accuracy(X, Y, parameters) for parameters in networks])

@@ -7,14 +7,17 @@ The searches themselves are scikit-learn's (``GridSearchCV``, ``RandomizedSearch
 - ``variance_explained``: how much of the spread of the scores each hyperparameter accounts for.
 - ``epochs_trained``: the training a search paid for, counted in epochs.
 - ``compare_batch_norm``: the same network trained with and without batch normalization over
-  settings (weight scales, learning rates) and seeds, scored on a held-out set.
+  settings (weight scales, learning rates) and seeds, scored on a held-out set; each half one stack of networks.
 """
+
+import inspect
+import re
 
 import numpy as np
 
 from ._validation import _describe, check_count, check_sequence, check_X, check_Y
-from .studies import parallel_map
-from .train import TrainingDiverged, accuracy, model
+from .batch import model_batch
+from .train import accuracy
 
 
 def search_columns(search):
@@ -107,19 +110,24 @@ def epochs_trained(search):
     return int(np.sum(epochs)) * int(search.n_splits_)
 
 
+PER_NETWORK = ("learning_rate", "lambd", "keep_prob", "initialization", "init_scale")
+"""The arguments of ``model`` that may differ between the networks of one ``model_batch`` stack."""
+
+
 def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs=1, **common):
     """Test accuracy of the network without and with batch normalization, for each setting and seed.
 
-    Run (b, k, s) is ``model(X, Y, layer_dims, batch_norm=b, seed=seeds[s], **common, **settings[k])``;
-    a run that diverges (``TrainingDiverged``), or whose trained network overflows on the held-out set, scores
-    nan, so a failure stays visible as such.
+    Run (b, k, s) is ``model(X, Y, layer_dims, batch_norm=b, seed=seeds[s], **common, **settings[k])``, bit for
+    bit; the K x S runs of each b are one ``model_batch`` stack. A run that diverges, or whose trained network
+    overflows on the held-out set, scores nan, so a failure stays visible as such.
 
     Parameters
     ----------
-    X, Y : training set, (n_x, m) and (1, m)
+    X, Y : training set, (n_x, m) and (n_L, m)
     X_test, Y_test : held-out set
     layer_dims : list of int
-    settings : list of K dicts of arguments of ``model`` (for example ``{"init_scale": 0.01}``)
+    settings : list of K dicts of the arguments that differ between runs: learning_rate, lambd, keep_prob,
+        initialization, init_scale (for example ``{"init_scale": 0.01}``)
     seeds : list of S ints
     n_jobs : int >= 1, processes (the results do not depend on it)
     **common : the other arguments of ``model`` (learning_rate, num_epochs, mini_batch_size, ...)
@@ -134,24 +142,33 @@ def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs
     settings = check_sequence("settings", settings, "dicts of model's arguments")
     if not all(isinstance(setting, dict) for setting in settings):
         raise TypeError(f"settings must hold dicts of model's arguments, got {_describe(settings)}")
+    for k, setting in enumerate(settings):
+        for key in setting:
+            if key not in PER_NETWORK:
+                raise ValueError(f"settings[{k}] may set only the arguments that differ between the networks of a "
+                                 f"stack, {list(PER_NETWORK)}: give {key!r} once, as a common argument")
     seeds = check_sequence("seeds", seeds, "seeds")
-    jobs = [(f"settings[{k}] with batch_norm={normalized}, seed {seed!r}", X, Y, X_test, Y_test, layer_dims,
-             {**common, **setting, "batch_norm": normalized, "seed": seed})
-            for normalized in (False, True) for k, setting in enumerate(settings) for seed in seeds]
-    scores = parallel_map(_test_accuracy, jobs, n_jobs)
+    defaults = inspect.signature(model_batch).parameters
+    varied = {key: [setting.get(key, common.get(key, defaults[key].default)) for setting in settings for _ in seeds]
+              for key in sorted({key for setting in settings for key in setting})}
+    shared = {key: value for key, value in common.items() if key not in varied}
+    scores = []
+    for normalized in (False, True):
+        try:
+            networks, _ = model_batch(X, Y, layer_dims, [seed for _ in settings for seed in seeds], n_jobs=n_jobs,
+                                      batch_norm=normalized, if_diverged="nan", **shared, **varied)
+        except (ValueError, TypeError, KeyError) as error:  # "lambd[7]" is network 7's: settings[7 // S]
+            message = re.sub(r"\b(\w+)\[(\d+)\]", lambda match: f"settings[{int(match[2]) // len(seeds)}]"
+                             f"['{match[1]}']" if match[1] in varied else match[0], str(error))
+            raise type(error)(message) from error
+        scores.append([_test_accuracy(X_test, Y_test, parameters) for parameters in networks])
     return np.array(scores, dtype=float).reshape(2, len(settings), len(seeds))
 
 
-def _test_accuracy(label, X, Y, X_test, Y_test, layer_dims, kwargs):
-    """The held-out accuracy of one ``model`` run; nan when its training diverges or its outputs overflow.
-
-    Any other error is a bad argument: it is raised again with ``label``, which names the run."""
-    try:
-        parameters, _ = model(X, Y, layer_dims, **kwargs)
-    except TrainingDiverged:
+def _test_accuracy(X_test, Y_test, parameters):
+    """The held-out accuracy of a trained network; nan when it diverged (None) or its outputs overflow."""
+    if parameters is None:
         return np.nan
-    except (ValueError, TypeError, KeyError) as error:
-        raise type(error)(f"{label}: {error}") from error
     try:
         return accuracy(X_test, Y_test, parameters)
     except ValueError:  # checked arguments: only an overflow of the forward pass is left
