@@ -32,6 +32,10 @@ from .regularization import (
     check_dropout_backward,
     check_dropout_forward,
 )
+from .softmax import COST_EXERCISE as _SOFTMAX_COST
+from .softmax import ONE_HOT_EXERCISE as _ONE_HOT
+from .softmax import SOFTMAX_EXERCISE as _SOFTMAX
+from .softmax import check_one_hot_matrix, check_softmax, check_softmax_cost
 
 EXERCISES = {
     "check_he_initialization": _HE,
@@ -43,6 +47,9 @@ EXERCISES = {
     "check_schedule_lr_decay": _SCHEDULE,
     "check_adam_epoch": _ADAM,
     "check_batchnorm_forward": _BATCH_NORM,
+    "check_softmax": _SOFTMAX,
+    "check_softmax_cost": _SOFTMAX_COST,
+    "check_one_hot_matrix": _ONE_HOT,
 }
 """Each checker's exercise: its reference, cases and mistakes."""
 
@@ -61,5 +68,8 @@ __all__ = [
     "check_dropout_forward",
     "check_gradient_check",
     "check_he_initialization",
+    "check_one_hot_matrix",
     "check_schedule_lr_decay",
+    "check_softmax",
+    "check_softmax_cost",
 ]

@@ -10,6 +10,7 @@ its sign in the call itself (a random generator that was never used). Whatever h
 
 import copy
 import traceback
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,8 +35,9 @@ class Case:
 class Mistake:
     """A classic mistake: the reference with that mistake made (``function``), or a test of the call (``detect``).
 
-    ``detect(call, expected)`` receives the ``Call`` of the learner's function and the reference's result on the
-    same case, and says whether the call shows the mistake.
+    ``function`` may be a tuple of functions: the ways learners write the same mistake when they differ in their
+    results (a wrong axis used once, or throughout). ``detect(call, expected)`` receives the ``Call`` of the
+    learner's function and the reference's result on the same case, and says whether the call shows the mistake.
     """
 
     name: str
@@ -115,8 +117,10 @@ def _call(function, case):
     generators = [arg for arg in args if isinstance(arg, (np.random.Generator, np.random.RandomState))]
     states = [_state(g) for g in generators]
     call = Call(args, untouched)
-    try:
-        call.result = function(*args)
+    try:  # an overflow of the learner's arithmetic gives inf or nan, which the verdict names, not a warning
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            call.result = function(*args)
     except Exception as error:  # the learner's code: anything may happen, and it is the verdict
         call.error = error
     call.generators_used = all(_state(g) != state for g, state in zip(generators, states, strict=True))
@@ -153,6 +157,10 @@ def _judge(exercise, case, call):
     problem = structure_problem(expected, call.result)
     if problem:
         return ExerciseReport(name, False, "wrong shape", f"wrong shape or type: {problem}", case.description)
+    if not _finite(call.result):
+        return ExerciseReport(name, False, "not finite",
+                              "your result holds inf or nan where the reference's is finite: an exp that overflowed, "
+                              "a log of 0, or a 0 / 0?", case.description, _differences(expected, call.result))
     return ExerciseReport(name, False, "wrong values",
                           "wrong values, and not one of the classic mistakes this checker knows: compare your "
                           "formula with the one above, entry by entry", case.description,
@@ -163,12 +171,18 @@ def _shows(mistake, case, call, expected):
     """Whether the learner's call shows ``mistake``: by its own test, or by reproducing its result."""
     if mistake.detect is not None:
         return bool(mistake.detect(call, expected))
-    with np.errstate(all="ignore"):
-        try:
-            faulty = mistake.function(*case.make())
-        except (ArithmeticError, ValueError, TypeError, IndexError):
-            return False
-    return call.result is not None and same_result(faulty, call.result)
+    if call.result is None:
+        return False
+    variants = mistake.function if isinstance(mistake.function, tuple) else (mistake.function,)
+    for variant in variants:
+        with np.errstate(all="ignore"):
+            try:
+                faulty = variant(*case.make())
+            except (ArithmeticError, ValueError, TypeError, IndexError):
+                continue
+        if same_result(faulty, call.result, nonfinite=True):
+            return True
+    return False
 
 
 def ignores_its_generator(call, expected):
@@ -202,8 +216,12 @@ def _as_array(value):
     return array
 
 
-def same_result(expected, received, exact=False):
-    """Same structure and keys, same shapes, values within RTOL/ATOL (``exact``: identical)."""
+def same_result(expected, received, exact=False, nonfinite=False):
+    """Same structure and keys, same shapes, values within RTOL/ATOL (``exact``: identical).
+
+    With ``nonfinite``, inf and nan count as values: equal where both have the same one (a mistake that overflows
+    reproduces a learner's overflow); otherwise a result that is not finite is never the same as anything.
+    """
     if isinstance(expected, dict) != isinstance(received, dict):
         return False
     if isinstance(expected, dict) and list(expected) != list(received) and set(expected) != set(received):
@@ -217,6 +235,9 @@ def same_result(expected, received, exact=False):
             return False
         if exact:
             if not np.array_equal(x, y, equal_nan=True):
+                return False
+        elif nonfinite:
+            if not np.allclose(y, x, rtol=RTOL, atol=ATOL, equal_nan=True):
                 return False
         elif not (np.isfinite(y).all() and np.allclose(y, x, rtol=RTOL, atol=ATOL)):
             return False
@@ -239,9 +260,12 @@ def structure_problem(expected, received):
             return f"{label} is not a number or an array of numbers"
         if x.shape != y.shape:
             return f"{label} has shape {y.shape}, expected {x.shape}"
-        if not np.isfinite(y).all():
-            return f"{label} holds nan or inf"
     return ""
+
+
+def _finite(result):
+    """Whether every number of a result is finite."""
+    return all(array is not None and np.isfinite(array).all() for array in (_as_array(x) for _, x in _parts(result)))
 
 
 def _differences(expected, received):
