@@ -53,6 +53,7 @@ def test_there_is_one_notebook_per_folder():
     assert [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS] == [
         "Gradient_Checking/Gradient_Checking.ipynb",
         "Hyperparameter_Tuning/Hyperparameter_Tuning.ipynb",
+        "Multiclass_Classification/Multiclass_Classification.ipynb",
         "Optimization/Optimization.ipynb",
         "Regularization/Regularization.ipynb",
         "Weight_Initialization/Weight_Initialization.ipynb",
