@@ -2,7 +2,7 @@
 # `make test` runs the unit tests and every notebook under strict nbval.
 # Both create .venv from requirements.txt first when it is missing or out of date.
 #
-# PYTHON is the interpreter that creates .venv (3.10 to 3.13): `make test PYTHON=python3.10`.
+# PYTHON is the interpreter that creates .venv (3.10 to 3.14): `make test PYTHON=python3.10`.
 # .venv is rebuilt when PYTHON is a different version from the one that built it.
 
 PYTHON  ?= python3
@@ -17,8 +17,8 @@ setup: check-python $(READY)
 
 check-python:
 	@test -n "$(VERSION)" || { echo "PYTHON=$(PYTHON) is not a Python interpreter"; exit 1; }
-	@$(PYTHON) -c "import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 13))" || \
-		{ echo "PYTHON=$(PYTHON) is Python $(VERSION); this project supports 3.10 to 3.13"; exit 1; }
+	@$(PYTHON) -c "import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 14))" || \
+		{ echo "PYTHON=$(PYTHON) is Python $(VERSION); this project supports 3.10 to 3.14"; exit 1; }
 
 $(READY): requirements.txt pyproject.toml
 	@if [ -x $(VPYTHON) ] && ! [ -e $(READY) ] && ls $(VENV)/.requirements-installed-* >/dev/null 2>&1; then \
