@@ -5,7 +5,18 @@ import re
 import numpy as np
 import pytest
 
-from utils import TrainingDiverged, accuracy, dropout_rng, load_circles, model, predict, update_parameters
+from utils import (
+    TrainingDiverged,
+    accuracy,
+    dropout_rng,
+    load_circles,
+    load_moons,
+    model,
+    model_batch,
+    predict,
+    sweep,
+    update_parameters,
+)
 
 train_X, train_Y, test_X, test_Y = load_circles()
 
@@ -165,3 +176,25 @@ def test_the_optimizers_update_any_dict_of_arrays_as_the_course_s_tests_pass_the
     updated = update_parameters(parameters, grads, 0.01)
     for key, value in parameters.items():
         np.testing.assert_array_equal(updated[key], value - 0.01 * grads["d" + key])
+
+
+def test_the_edges_found_by_fuzzing_get_clear_answers():
+    """A 0-d array is a number; a timedelta is not; absurd inputs and L2 strengths are named, not the learning rate."""
+    X, Y, _, _ = load_moons()
+    settings = dict(num_iterations=20, cost_every=5)
+    as_number = model_batch(X, Y, [2, 3, 1], [1, 2], learning_rate=0.1, lambd=0.2, **settings)
+    as_array = model_batch(X, Y, [2, 3, 1], [1, 2], learning_rate=np.array(0.1), lambd=np.array(0.2), **settings)
+    np.testing.assert_array_equal(as_number[1], as_array[1])
+    swept = sweep(X, Y, [2, 3, 1], [1], "lambd", [0.1, 0.2], learning_rate=np.array(0.1), **settings)
+    assert swept[1].shape == (1, 2, 4)
+    for unit in ("timedelta64[s]", "datetime64[s]"):
+        with pytest.raises(TypeError, match="X must be a numeric array"):
+            model(X.astype(np.int64).astype(unit), Y, [2, 3, 1], **settings)
+        with pytest.raises(TypeError, match="Y must be a numeric array"):
+            model(X, Y.astype(unit), [2, 3, 1], **settings)
+    with pytest.raises(TrainingDiverged, match=r"X is too large: its entries reach 2.2e\+300"):
+        model(1e300 * X, Y, [2, 3, 1], **settings)
+    with pytest.raises(TrainingDiverged, match=r"lambd is too large \(it is 1e\+300\): learning_rate \* lambd / m"):
+        model(X, Y, [2, 3, 1], lambd=1e300, **settings)
+    with pytest.raises(TrainingDiverged, match=r"for network 1 \(seed 2\).*lambd is too large"):
+        model_batch(X, Y, [2, 3, 1], [1, 2], lambd=[0.1, 1e300], **settings)

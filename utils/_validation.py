@@ -35,8 +35,14 @@ def _describe(value):
 # ----------------------------------------------------------------------------- scalars
 
 
+def _scalar(value):
+    """A 0-d numpy array as the number it holds (``np.array(0.1)`` is 0.1); anything else as it is."""
+    return value.item() if isinstance(value, np.ndarray) and value.ndim == 0 else value
+
+
 def check_real(name, value):
-    """Return ``value`` as a finite Python float; ``TypeError`` unless it is a real number."""
+    """Return ``value`` as a finite Python float; ``TypeError`` unless it is a real number (or a 0-d array of one)."""
+    value = _scalar(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {_describe(value)}")
     value = float(value)
@@ -83,7 +89,8 @@ def check_keep_prob(keep_prob):
 
 
 def check_count(name, value, minimum=0, maximum=None):
-    """An integer in [minimum, maximum], returned as a Python int."""
+    """An integer in [minimum, maximum] (or a 0-d array of one), returned as a Python int."""
+    value = _scalar(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {_describe(value)}")
     if value < minimum:
@@ -147,7 +154,8 @@ def check_array(name, value, ndim=2, allow_bool=False, allow_nan=False):
         except (TypeError, ValueError) as error:
             raise TypeError(f"{name} must be a numeric array, got {_describe(value)}") from error
         is_bool = array.dtype == np.bool_
-        if (is_bool and not allow_bool) or not (is_bool or np.issubdtype(array.dtype, np.number)):
+        numeric = np.issubdtype(array.dtype, np.number) and array.dtype.kind != "m"  # a timedelta is no number
+        if (is_bool and not allow_bool) or not (is_bool or numeric):
             raise TypeError(f"{name} must be a numeric array, got {_describe(value)}")
         if np.issubdtype(array.dtype, np.complexfloating):
             raise TypeError(f"{name} must be real, got {_describe(value)}")

@@ -38,8 +38,10 @@ from .train import COST_EVERY, _check_normalizable, _descent, _training_run, acc
 
 
 def _per_model(name, value, S, check):
-    """One value, or a sequence of S values (one per network), each checked by ``check(name, value)``; a list."""
-    if isinstance(value, (list, tuple, np.ndarray)):
+    """One value, or a sequence of S values (one per network), each checked by ``check(name, value)``; a list.
+
+    A 0-d array is one value."""
+    if isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.ndim > 0):
         if len(value) != S:
             raise ValueError(f"{name} must be one value or a sequence of {S} values (one per seed), got {len(value)}")
         return [check(f"{name}[{i}]", v) for i, v in enumerate(value)]

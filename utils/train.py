@@ -275,7 +275,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                 AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks)
                 if not np.isfinite(cache.ZL).all():
                     if diverged is None:
-                        _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels)
+                        _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels, X, m)
                     diverged |= ~np.isfinite(cache.ZL).all(axis=(-2, -1))
                 if fixed_masks and rng is not None:
                     masks = cache.masks
@@ -300,7 +300,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                     print(f"learning rate after epoch {epoch}: {learning_rate:f}")
     if not all(np.isfinite(array).all() for array in arrays):  # the last update's result
         if diverged is None:
-            _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels)
+            _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels, X, m)
         diverged |= ~np.logical_and.reduce([np.isfinite(array).all(axis=(-2, -1)) for array in arrays])
     return costs
 
@@ -331,24 +331,42 @@ def _where(run, epoch, batch):
     return f"{run.unit} {epoch}" + (f" (mini-batch {batch + 1})" if run.mini_batch_size is not None else "")
 
 
-def _diverged(arrays, where, learning_rate, lambd=None, labels=None):
+LARGE_INPUT = 1e6
+"""Inputs larger than this in size are unscaled features: their products overflow long before training can help."""
+
+
+def _diverged(arrays, where, learning_rate, lambd=None, labels=None, X=None, m=None):
     """Raise ``TrainingDiverged`` for the networks whose arrays (..., n, k) hold a non-finite entry.
 
     The arrays are the logits during training, the parameters after the last update; the leading axes
-    of a stack index its networks, named by ``labels``.
+    of a stack index its networks, named by ``labels``. The message names what made the steps too large:
+    inputs X of an absurd size, an L2 strength so large that the penalty alone makes gradient descent diverge
+    (learning_rate lambd / m > 2: each step multiplies the weights by 1 - learning_rate lambd / m), or else the
+    learning rate and the initial weights.
     """
     finite = np.logical_and.reduce([np.isfinite(array).all(axis=(-2, -1)) for array in arrays])
     which = ""
     if labels is not None:
         which = " for " + ", ".join(label for label, ok in zip(labels, np.ravel(finite), strict=True) if not ok)
-    rate = float(np.max(learning_rate))
-    smaller = f"a smaller learning_rate (it is {rate:g}{' at most' if np.size(learning_rate) > 1 else ''}), "
-    if lambd is not None:
-        smaller += f"a smaller lambd (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}), "
+    rate, most = float(np.max(learning_rate)), " at most" if np.size(learning_rate) > 1 else ""
+    largest_input = float(np.max(np.abs(X))) if X is not None else 0.0
+    decay = rate * float(np.max(lambd)) / m if lambd is not None and m else 0.0
+    if largest_input > LARGE_INPUT:
+        cause = (f"X is too large: its entries reach {largest_input:.1e}, and the products W X and dZ X^T of the "
+                 f"first layer overflow. Rescale the features (to mean 0 and standard deviation 1, say)")
+    elif decay > 2:
+        cause = (f"lambd is too large (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}): "
+                 f"learning_rate * lambd / m = {decay:.3g} > 2, so the L2 term alone multiplies the weights by "
+                 f"1 - {decay:.3g} at every step and they grow without bound. Keep lambd below 2 m / learning_rate "
+                 f"= {2 * m / rate:.3g}")
+    else:
+        smaller = f"a smaller learning_rate (it is {rate:g}{most}), "
+        if lambd is not None:
+            smaller += f"a smaller lambd (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}), "
+        cause = f"The steps are too large for this network: try {smaller}or smaller initial weights"
     raise TrainingDiverged(
         f"training diverged at {where}{which}: the network's outputs are no longer finite numbers "
-        f"(the activations or the weights overflowed). The steps are too large for this network: try {smaller}"
-        f"or smaller initial weights.")
+        f"(the activations or the weights overflowed). {cause}.")
 
 
 def predict_probabilities(X, parameters):
