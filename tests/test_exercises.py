@@ -137,8 +137,11 @@ def gradient_check(mistake=None):
 
 def schedule(mistake=None):
     def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000):
-        steps = {"every_epoch": epoch_num, "no_floor": epoch_num / time_interval}.get(
+        steps = {"every_epoch": epoch_num, "no_floor": epoch_num / time_interval,
+                 "round": round(epoch_num / time_interval), "ceil": np.ceil(epoch_num / time_interval)}.get(
             mistake, np.floor(epoch_num / time_interval))
+        if mistake == "floor_of_product":
+            return learning_rate0 / (1 + np.floor(decay_rate * epoch_num / time_interval))
         if mistake == "multiply":
             return learning_rate0 * (1 + decay_rate * steps)
         return learning_rate0 / (1 + decay_rate * steps)
@@ -215,6 +218,9 @@ PLANTED = [
     (check_schedule_lr_decay, schedule("every_epoch"), "decaying every epoch"),
     (check_schedule_lr_decay, schedule("no_floor"), "no floor"),
     (check_schedule_lr_decay, schedule("multiply"), "multiplying instead of dividing"),
+    (check_schedule_lr_decay, schedule("round"), "round() instead of the floor"),
+    (check_schedule_lr_decay, schedule("ceil"), "the ceiling instead of the floor"),
+    (check_schedule_lr_decay, schedule("floor_of_product"), "the floor of decay_rate * epoch_num / time_interval"),
     (check_adam_epoch, adam("no_correction"), "no bias correction"),
     (check_adam_epoch, adam("epochs"), "t counted in epochs instead of mini-batches"),
     (check_adam_epoch, adam("inside"), "epsilon inside the square root"),

@@ -10,11 +10,18 @@ missing ``return``, a wrong shape and a write into an array it was given.
     check_he_initialization(initialize_parameters_he)
 
 ``MISTAKES`` lists, for each checker, the mistakes it recognizes by name.
+
+``check(function)`` checks a function written for the course's own notebook, with the course's signature: its
+name picks the checker (``COURSE``, in ``course/``), and ``COURSE_MISTAKES`` lists what each one names.
+
+    from utils.exercises import check
+    check(update_parameters_with_adam)
 """
 
-from ._checker import ExerciseReport
+from ._checker import ExerciseReport, run
 from .batch_norm import EXERCISE as _BATCH_NORM
 from .batch_norm import check_batchnorm_forward
+from .course import COURSE
 from .gradient_checking import EXERCISE as _GRADIENT_CHECK
 from .gradient_checking import check_gradient_check
 from .initialization import EXERCISE as _HE
@@ -56,10 +63,53 @@ EXERCISES = {
 MISTAKES = {checker: [mistake.name for mistake in exercise.mistakes] for checker, exercise in EXERCISES.items()}
 """For each checker, the names of the mistakes it recognizes."""
 
+COURSE_MISTAKES = {name: [mistake.name for mistake in exercise.mistakes] for name, (exercise, _) in COURSE.items()}
+"""For each of the course's graded functions that ``check`` knows, the names of the mistakes it recognizes."""
+
+
+def check(function, name=None):
+    """Check a function written for the course's notebook, with the course's signature; an ``ExerciseReport``.
+
+    The checker is picked by the function's name, one of the course's (``COURSE``): ``initialize_parameters_he``,
+    ``update_parameters_with_adam``, ``gradient_check_n``, ... Give ``name`` when your function is called
+    otherwise. The checker calls it on a few cases, lends it the helpers the course's notebook defines, seeds
+    numpy's global generator as the course's tests do (and restores it afterwards), and names the classic
+    mistake that reproduces its results, or says "correct".
+
+    Parameters
+    ----------
+    function : the learner's function
+    name : str, optional, the course's name of the function (default: ``function.__name__``)
+
+    Returns
+    -------
+    ExerciseReport
+
+    Raises
+    ------
+    TypeError
+        ``function`` is not callable, or ``name`` is not a str.
+    ValueError
+        No checker knows the name; the message lists the names it knows.
+    """
+    if not callable(function):
+        raise TypeError(f"function must be your function itself, a callable, got {type(function).__name__}")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"name must be the course's name of the function, a str, got {type(name).__name__}")
+    name = name if name is not None else getattr(function, "__name__", None)
+    if name not in COURSE:
+        raise ValueError(f"no checker knows a function named {name!r}. The course's graded functions it knows: "
+                         f"{', '.join(COURSE)}. If yours has another name, give the course's: "
+                         f"check(your_function, 'update_parameters_with_adam')")
+    return run(COURSE[name][0], function)
+
 __all__ = [
+    "COURSE",
+    "COURSE_MISTAKES",
     "EXERCISES",
     "MISTAKES",
     "ExerciseReport",
+    "check",
     "check_adam_epoch",
     "check_backward_with_regularization",
     "check_batchnorm_forward",

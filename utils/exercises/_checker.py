@@ -2,13 +2,24 @@
 
 An ``Exercise`` holds the reference (from ``utils``), a few ``Case``s of different shapes and seeds, and the
 classic ``Mistake``s, each written as the reference with that one mistake made. ``run`` calls the learner's
-function on every case; at the first case where its result differs from the reference, it tries each mistake
-on the same case: the one that reproduces the learner's result is named. A ``Mistake`` may instead ``detect``
-its sign in the call itself (a random generator that was never used). Whatever happens, ``run`` returns an
-``ExerciseReport``: an exception raised by the learner's function is a verdict, never a crash of the checker.
+function on every case; at the first case where its result differs from the reference, it tries each mistake:
+the one that reproduces the learner's results on every case is named (one case could be matched by chance, or
+by another mistake; all of them, only by the same formula). A ``Mistake`` may instead ``detect``
+its sign in the call itself (a random generator that was never used, an error only that mistake raises).
+Whatever happens, ``run`` returns an ``ExerciseReport``: an exception raised by the learner's function is a
+verdict, never a crash of the checker.
+
+The course's own functions live in a notebook and lean on it: they call helpers the notebook defines
+(``forward_propagation_n``, ``compute_cost``, ``relu``) and seed numpy's global generator themselves
+(``np.random.seed(3)``). A ``Case`` can therefore lend the learner's function its helpers (put into the
+function's globals for the call, then taken back) and seed numpy's global generator before the call, as the
+course's tests do; the generator's state is restored afterwards, so checking changes nothing for the caller.
 """
 
+import contextlib
 import copy
+import inspect
+import re
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -25,10 +36,19 @@ SHOWN_ENTRIES = 3
 
 @dataclass(frozen=True)
 class Case:
-    """One input of an exercise: ``make()`` returns fresh arguments (new arrays, a new generator) at every call."""
+    """One input of an exercise: ``make()`` returns fresh arguments (new arrays, a new generator) at every call.
+
+    ``helpers()``, optional, returns {name: function}: what the course's notebook defines for the function to call
+    (the checker's versions, put into the learner's function's globals for the call; the reference and the
+    mistakes, written as the course writes them, are lent the same). ``global_seed``, optional:
+    numpy's global generator is seeded with it before the call (what a function that forgot its own
+    ``np.random.seed`` then draws from), and restored after.
+    """
 
     description: str
     make: object
+    helpers: object = None
+    global_seed: int = None
 
 
 @dataclass(frozen=True)
@@ -37,24 +57,35 @@ class Mistake:
 
     ``function`` may be a tuple of functions: the ways learners write the same mistake when they differ in their
     results (a wrong axis used once, or throughout). ``detect(call, expected)`` receives the ``Call`` of the
-    learner's function and the reference's result on the same case, and says whether the call shows the mistake.
+    learner's function and the reference's result on the same case, and says whether the call shows the mistake
+    (a mistake may have both: an error one way of writing it raises, the results another way gives).
+    A mistake whose values are right (two names for one dict) is tested ``always``, also on a right result.
     """
 
     name: str
     explanation: str
     function: object = None
     detect: object = None
+    always: bool = False
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """What a checker needs: the reference, the cases, the mistakes, and what the function is called."""
+    """What a checker needs: the reference, the cases, the mistakes, and what the function is called.
+
+    ``adapt(expected, result)``, optional, gives the reference's result in the form of the learner's where the
+    course has accepted several (Adam's five return values, or the older three). ``may_modify``: the function may
+    write into the arguments it updates (the course's optimizers rebind the entries of the dicts they are given,
+    or subtract in place, and return them).
+    """
 
     name: str
     signature: str
     reference: object
     cases: tuple
     mistakes: tuple = ()
+    adapt: object = None
+    may_modify: bool = False
 
 
 @dataclass
@@ -99,15 +130,32 @@ def run(exercise, learner):
         return ExerciseReport(exercise.name, False, "not a function",
                               f"expected your function {exercise.signature}, got {type(learner).__name__} "
                               f"{learner!r:.60}")
-    for case in exercise.cases:
-        call = _call(learner, case)
-        report = _judge(exercise, case, call)
+    unfit = _signature_problem(exercise, learner)
+    if unfit:
+        return ExerciseReport(exercise.name, False, "wrong signature", unfit)
+    calls = [_call(learner, case) for case in exercise.cases]
+    for case, call in zip(exercise.cases, calls, strict=True):
+        report = _judge(exercise, case, call, calls)
         if report is not None:
             return report
     shapes = "; ".join(case.description for case in exercise.cases)
     return ExerciseReport(exercise.name, True, "correct",
                           f"correct: your function matches the reference on all {len(exercise.cases)} cases "
                           f"({shapes}).")
+
+
+def _signature_problem(exercise, learner):
+    """A sentence when the learner's function cannot take the arguments of the exercise's cases; "" otherwise."""
+    try:
+        signature = inspect.signature(learner)
+    except (TypeError, ValueError):  # a builtin or a C function: let the call tell
+        return ""
+    try:
+        signature.bind(*exercise.cases[0].make())
+    except TypeError:
+        return (f"your function takes {getattr(learner, '__name__', 'function')}{signature}, but this checker calls "
+                f"{exercise.signature}")
+    return ""
 
 
 def _call(function, case):
@@ -118,7 +166,7 @@ def _call(function, case):
     states = [_state(g) for g in generators]
     call = Call(args, untouched)
     try:  # an overflow of the learner's arithmetic gives inf or nan, which the verdict names, not a warning
-        with np.errstate(all="ignore"), warnings.catch_warnings():
+        with np.errstate(all="ignore"), warnings.catch_warnings(), _notebook(function, case):
             warnings.simplefilter("ignore", RuntimeWarning)
             call.result = function(*args)
     except Exception as error:  # the learner's code: anything may happen, and it is the verdict
@@ -127,27 +175,66 @@ def _call(function, case):
     return call
 
 
+@contextlib.contextmanager
+def _notebook(function, case):
+    """For the call: the case's helpers in the function's globals, numpy's global generator seeded; both restored."""
+    namespace = getattr(function, "__globals__", None)
+    helpers = case.helpers() if case.helpers is not None and namespace is not None else {}
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in helpers}
+    state = np.random.get_state()  # noqa: NPY002 (the course's functions use the global generator: saved)
+    try:
+        if namespace is not None:
+            namespace.update(helpers)
+        if case.global_seed is not None:
+            np.random.seed(case.global_seed)  # noqa: NPY002 (as the course's tests seed it)
+        yield
+    finally:
+        np.random.set_state(state)  # noqa: NPY002 (restored: checking changes nothing for the caller)
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
 def _state(generator):
     return repr(generator.bit_generator.state if isinstance(generator, np.random.Generator)
                 else generator.get_state(legacy=False))
 
 
-def _judge(exercise, case, call):
-    """None when the learner's result on ``case`` is the reference's; else the report of what went wrong."""
+def _judge(exercise, case, call, calls):
+    """None when the learner's result on ``case`` is the reference's; else the report of what went wrong.
+
+    ``calls`` are the learner's calls on every case of the exercise, in order: a mistake is named when it
+    reproduces all of them."""
     name = exercise.name
+    with _notebook(exercise.reference, case):
+        expected = exercise.reference(*case.make())
     if call.error is not None:
         where = traceback.extract_tb(call.error.__traceback__)[-1]
+        line = (f"at line {where.lineno}: {where.line}",)
+        for mistake in exercise.mistakes:  # an error that only one mistake raises names it
+            if mistake.detect is not None and mistake.detect(call, expected):
+                return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
+                                      case.description, (f"your function raised {type(call.error).__name__}: "
+                                                         f"{call.error}", *line))
         return ExerciseReport(name, False, "raised", f"your function raised {type(call.error).__name__}: {call.error}",
-                              case.description, (f"at line {where.lineno}: {where.line}",))
-    expected = exercise.reference(*case.make())
-    if same_result(expected, call.result) and not _modified(call):
+                              case.description, line)
+    if exercise.adapt is not None:
+        expected = exercise.adapt(expected, call.result)
+    modified = _modified(call) and not exercise.may_modify
+    if same_result(expected, call.result) and not modified:
+        for mistake in exercise.mistakes:
+            if mistake.always and mistake.detect(call, expected):
+                return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
+                                      case.description)
         return None
     for mistake in exercise.mistakes:
-        if _shows(mistake, case, call, expected):
-            explanation = mistake.explanation[:1].upper() + mistake.explanation[1:]
-            return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {explanation}.",
+        if _shows(mistake, exercise, call, expected, calls):
+            return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
                                   case.description, _differences(expected, call.result))
-    if _modified(call):
+    if modified:
         return ExerciseReport(name, False, "modified its arguments",
                               "your function wrote into an array it was given: work on a copy (or build new "
                               "arrays) so that the caller's data stays as it was", case.description)
@@ -167,22 +254,46 @@ def _judge(exercise, case, call):
                           _differences(expected, call.result))
 
 
-def _shows(mistake, case, call, expected):
-    """Whether the learner's call shows ``mistake``: by its own test, or by reproducing its result."""
-    if mistake.detect is not None:
-        return bool(mistake.detect(call, expected))
-    if call.result is None:
+def _sentence(mistake):
+    """The mistake's explanation as a sentence: capitalized, unless it starts with code (``v``, ``theta_plus``)."""
+    first = mistake.explanation.split(" ", 1)[0]
+    if len(first) == 1 or re.search(r"[_=()\[\].'\"]", first):
+        return mistake.explanation
+    return mistake.explanation[:1].upper() + mistake.explanation[1:]
+
+
+def _shows(mistake, exercise, call, expected, calls):
+    """Whether the learner's ``call`` shows ``mistake``: by the mistake's own test of it, or because one way of
+    writing the mistake reproduces the learner's results on every case (``calls``)."""
+    if mistake.detect is not None and mistake.detect(call, expected):
+        return True
+    if call.result is None or mistake.function is None:
         return False
     variants = mistake.function if isinstance(mistake.function, tuple) else (mistake.function,)
-    for variant in variants:
-        with np.errstate(all="ignore"):
-            try:
-                faulty = variant(*case.make())
-            except (ArithmeticError, ValueError, TypeError, IndexError):
-                continue
-        if same_result(faulty, call.result, nonfinite=True):
-            return True
-    return False
+    return any(all(_reproduces(variant, case, other, exercise.adapt) for case, other in zip(exercise.cases, calls,
+                                                                                          strict=True))
+               for variant in variants)
+
+
+def _reproduces(variant, case, call, adapt):
+    """Whether the faulty ``variant`` gives the learner's result on ``case`` (or fails where the learner's did)."""
+    with np.errstate(all="ignore"), _notebook(variant, case):
+        try:
+            faulty = variant(*case.make())
+        except (ArithmeticError, ValueError, TypeError, IndexError, KeyError, NameError) as error:
+            return isinstance(call.error, type(error))  # UnboundLocalError is a NameError
+    if call.result is None:
+        return False
+    if adapt is not None:
+        faulty = adapt(faulty, call.result)
+    return same_result(faulty, call.result, nonfinite=True)
+
+
+def raises(*errors, containing=""):
+    """A ``detect`` test: the learner's call raised one of ``errors``, with ``containing`` in its message."""
+    def detect(call, expected):
+        return isinstance(call.error, errors) and containing in str(call.error)
+    return detect
 
 
 def ignores_its_generator(call, expected):
@@ -198,9 +309,11 @@ def _modified(call):
 
 
 def _parts(value, label="result"):
-    """[(label, array or other leaf)] of a result made of dicts, tuples, lists, arrays and numbers."""
+    """[(label, array or other leaf)] of a result made of dicts, tuples, lists, arrays and numbers.
+
+    A dict's entries come in the order of their keys, not of their insertion: two dicts are compared key by key."""
     if isinstance(value, dict):
-        return [part for key in value for part in _parts(value[key], f"{key}")]
+        return [part for key in sorted(value, key=str) for part in _parts(value[key], f"{key}")]
     if isinstance(value, (tuple, list)):
         return [part for k, item in enumerate(value) for part in _parts(item, f"{label}[{k}]")]
     if isinstance(value, (np.random.Generator, np.random.RandomState)) or callable(value):

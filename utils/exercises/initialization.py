@@ -24,7 +24,7 @@ def _scaled(scale, transpose=False, bias=None):
     return initialize
 
 
-def _biases_not_zero(call, expected):
+def biases_not_zero(call, expected):
     """Every W as the reference draws it, but some b not zero."""
     result = call.result
     if not isinstance(result, dict) or set(result) != set(expected):
@@ -58,7 +58,7 @@ EXERCISE = Exercise(
                 _scaled(lambda n, n_prev: np.sqrt(2 / n_prev), transpose=True)),
         Mistake("biases not zero",
                 "the biases start at zero: b[l] = np.zeros((n[l], 1)); the random weights already break the "
-                "symmetry between units", detect=_biases_not_zero),
+                "symmetry between units", detect=biases_not_zero),
         Mistake("the global np.random used instead of rng",
                 "the function must draw from the generator it is given (rng.standard_normal or rng.randn), not "
                 "from np.random: otherwise the same rng does not give the same weights",

@@ -25,7 +25,7 @@ SCHEDULE = Exercise(
     reference=schedule_lr_decay,
     cases=tuple(Case(f"learning_rate0={lr0}, epoch_num={epoch}, decay_rate={rate}, time_interval={interval}",
                      lambda args=(lr0, epoch, rate, interval): args)
-                for lr0, epoch, rate, interval in ((0.5, 2500, 0.3, 1000), (0.1, 10, 1.0, 4), (0.01, 7, 2.0, 3))),
+                for lr0, epoch, rate, interval in ((0.5, 2500, 0.3, 1000), (0.1, 10, 1.0, 4), (0.3, 1700, 0.5, 1000))),
     mistakes=(
         Mistake("decaying every epoch", "the rate drops once every time_interval epochs: use "
                 "floor(epoch_num / time_interval), not epoch_num (that is update_lr, which decays too fast)",
@@ -36,6 +36,16 @@ SCHEDULE = Exercise(
         Mistake("multiplying instead of dividing", "the schedule divides: learning_rate0 / (1 + decay_rate * "
                 "floor(epoch_num / time_interval))",
                 lambda lr0, epoch, rate, interval: lr0 * (1 + rate * math.floor(epoch / interval))),
+        Mistake("round() instead of the floor", "the rate drops when a whole time_interval has passed: "
+                "np.floor(epoch_num / time_interval) rounds down, round() rounds to the nearest (and the course's "
+                "tests cannot tell them apart)", lambda lr0, epoch, rate, interval: lr0 / (1 + rate * round(
+                    epoch / interval))),
+        Mistake("the ceiling instead of the floor", "the rate drops when a whole time_interval has passed: "
+                "np.floor(epoch_num / time_interval), not np.ceil",
+                lambda lr0, epoch, rate, interval: lr0 / (1 + rate * math.ceil(epoch / interval))),
+        Mistake("the floor of decay_rate * epoch_num / time_interval", "only the number of intervals is rounded "
+                "down: decay_rate * np.floor(epoch_num / time_interval)",
+                lambda lr0, epoch, rate, interval: lr0 / (1 + math.floor(rate * epoch / interval))),
     ),
 )
 

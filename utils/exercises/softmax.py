@@ -68,14 +68,22 @@ def _cost_case(C, m, seed, scale):
     return _logits(C, m, seed, scale), one_hot_matrix(rng.integers(0, C, m), C)
 
 
-def _categorical_cost(ZL, Y, through="logits", average="examples"):
+GUARDS = (0.0, 1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)
+"""The small numbers learners add to a probability before its log (1e-7 is Keras's): log(A + guard) is finite, and
+wrong for a confidently wrong example, whose loss it caps at -log(guard)."""
+
+
+def _categorical_cost(ZL, Y, through="logits", average="examples", guard=0.0):
     """The mean cross-entropy from the logits, or a classic mistake: log of probabilities, another average."""
     if through == "probabilities":  # log(0) = -inf, and 0 * -inf = nan for the other classes
-        losses = -(Y * np.log(_exp_normalized(ZL))).sum(axis=0)
+        losses = -(Y * np.log(_exp_normalized(ZL) + guard)).sum(axis=0)
     elif through == "probability of the true class":  # log(0) = -inf for the true class alone: +inf
-        losses = -np.log(_exp_normalized(ZL)[Y.argmax(axis=0), np.arange(ZL.shape[1])])
-    elif through == "sigmoid":
+        losses = -np.log(_exp_normalized(ZL)[Y.argmax(axis=0), np.arange(ZL.shape[1])] + guard)
+    elif through == "sigmoid":  # from the logits
         losses = (np.maximum(ZL, 0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))).sum(axis=0)
+    elif through == "sigmoid probabilities":  # log(0) where a sigmoid rounds to 0 or 1
+        A = 1 / (1 + np.exp(-ZL))
+        losses = -(Y * np.log(A) + (1 - Y) * np.log(1 - A)).sum(axis=0)
     else:
         losses = SOFTMAX.losses(ZL, Y)[0]
     return float(losses.sum() / {"examples": ZL.shape[1], "none": 1, "entries": ZL.size}[average])
@@ -92,16 +100,17 @@ COST_EXERCISE = Exercise(
         Mistake("the sum over classes without the mean over examples", "the cost is the mean of the m examples' "
                 "losses: divide the sum by m = ZL.shape[1]", lambda ZL, Y: _categorical_cost(ZL, Y, average="none")),
         Mistake("log of a probability that can be 0", "with logits this large the softmax of the true class "
-                "rounds to 0 and log(0) = -inf: compute log softmax from the logits, "
-                "z_y - max(z) - log(sum(exp(z - max(z))))",
-                (lambda ZL, Y: _categorical_cost(ZL, Y, "probabilities"),
-                 lambda ZL, Y: _categorical_cost(ZL, Y, "probability of the true class"))),
+                "rounds to 0 and log(0) = -inf (a small number added, log(A + 1e-8), only caps the loss at 18): "
+                "compute log softmax from the logits, z_y - max(z) - log(sum(exp(z - max(z))))",
+                tuple(lambda ZL, Y, through=through, guard=guard: _categorical_cost(ZL, Y, through, guard=guard)
+                      for through in ("probabilities", "probability of the true class") for guard in GUARDS)),
         Mistake("the mean over all C x m entries", "the mean of the C x m array Y * log(A) divides by C m: sum "
                 "over the classes of each example, then average over the m examples",
                 lambda ZL, Y: _categorical_cost(ZL, Y, average="entries")),
         Mistake("the sigmoid's cross-entropy, entry by entry", "a softmax output has one loss per example, "
                 "-log of its true class's probability, not a binary cross-entropy for each of the C units",
-                lambda ZL, Y: _categorical_cost(ZL, Y, through="sigmoid")),
+                (lambda ZL, Y: _categorical_cost(ZL, Y, through="sigmoid"),
+                 lambda ZL, Y: _categorical_cost(ZL, Y, through="sigmoid probabilities"))),
     ),
 )
 
@@ -109,6 +118,42 @@ COST_EXERCISE = Exercise(
 def check_softmax_cost(compute_cost):
     """Check a learner's softmax ``compute_cost(ZL, Y)`` and name its mistake; an ``ExerciseReport``."""
     return run(COST_EXERCISE, compute_cost)
+
+
+def _swapped(logits, labels):
+    """The cost of the labels taken as logits and the logits as labels: log sum_k exp(y_k) - sum_k z_k y_k."""
+    return float((np.log(np.exp(labels).sum(axis=0)) - (logits * labels).sum(axis=0)).sum())
+
+
+def _swapped_as_keras(logits, labels):
+    """Keras's categorical cross-entropy called with its arguments swapped, y_true = logits, y_pred = labels:
+    -sum_k z_k log softmax(y)_k (it does not normalize y_true)."""
+    log_softmax = labels - np.log(np.exp(labels).sum(axis=0, keepdims=True))
+    return float(-(logits * log_softmax).sum())
+
+
+TOTAL_LOSS_EXERCISE = Exercise(
+    name="The softmax total loss",
+    signature="compute_total_loss(logits, labels) -> total loss",
+    reference=lambda logits, labels: _categorical_cost(logits, labels, average="none"),
+    cases=COST_EXERCISE.cases,
+    mistakes=(
+        Mistake("the mean over the examples instead of the sum", "compute_total_loss adds the m examples' losses "
+                "up (the course averages over the whole epoch later): a sum, not a mean",
+                lambda ZL, Y: _categorical_cost(ZL, Y)),
+        Mistake("log of a probability that can be 0", "with logits this large the softmax of the true class "
+                "rounds to 0 and log(0) = -inf (a small number added, log(A + 1e-8), only caps the loss at 18): "
+                "compute log softmax from the logits",
+                tuple(lambda ZL, Y, through=through, guard=guard: _categorical_cost(ZL, Y, through, "none", guard)
+                      for through in ("probabilities", "probability of the true class") for guard in GUARDS)),
+        Mistake("the sigmoid's cross-entropy, entry by entry", "a softmax output has one loss per example, "
+                "-log of its true class's probability, not a binary cross-entropy for each of the C units",
+                (lambda ZL, Y: _categorical_cost(ZL, Y, "sigmoid", "none"),
+                 lambda ZL, Y: _categorical_cost(ZL, Y, "sigmoid probabilities", "none"))),
+        Mistake("logits and labels swapped", "the loss takes the logits first, the one-hot labels second: "
+                "log sum_k exp(logits[k]) - sum_k labels[k] logits[k]", (_swapped, _swapped_as_keras)),
+    ),
+)
 
 
 def _one_hot(labels, C, transpose=False, shift=0, classes_from_labels=False):
