@@ -3,7 +3,16 @@
 import numpy as np
 import pytest
 
-from utils import TrainingDiverged, accuracies, accuracy, load_circles, load_moons, model
+from utils import (
+    TrainingDiverged,
+    accuracies,
+    accuracy,
+    load_circles,
+    load_moons,
+    model,
+    schedule_lr_decay,
+    update_lr,
+)
 from utils.batch import STACK_ELEMENTS, _stacks, model_batch
 
 train_X, train_Y, _, _ = load_circles()
@@ -139,5 +148,24 @@ def test_batch_normalized_stacks_are_model_bit_for_bit_and_stacks_stay_in_cache(
         alone, alone_costs = model(X, Y, [2, 7, 5, 1], seed=seed, **settings)
         assert network.keys() == alone.keys() and all(np.array_equal(network[k], alone[k]) for k in alone)
         np.testing.assert_array_equal(network_costs, alone_costs)
-    assert [list(stack) for stack in _stacks(5, STACK_ELEMENTS // 2, 1)] == [[0, 1], [2, 3], [4]]
-    assert [list(stack) for stack in _stacks(5, 10, 2)] == [[0, 1, 2], [3, 4]]
+    plain = [(False, 0)] * 5
+    assert [list(stack) for stack in _stacks(plain, STACK_ELEMENTS // 2, 1)] == [[0, 1], [2, 3], [4]]
+    assert [list(stack) for stack in _stacks(plain, 10, 2)] == [[0, 1, 2], [3, 4]]
+    # networks that drop units never share a stack with networks that do not; one update rule is one range
+    kinds = [(True, 0), (False, 1), (False, 0), (True, 2), (False, 1)]
+    assert [list(stack) for stack in _stacks(kinds, 10, 1)] == [[2, 1, 4], [0, 3]]
+
+
+def test_one_stack_trains_other_optimizers_and_schedules_each_as_model_does():
+    X, Y, _, _ = load_moons()
+    common = dict(mini_batch_size=64, num_epochs=3, cost_every=1)
+    per_network = dict(optimizer=["adam", "gd", "momentum", "adam", "rmsprop"],
+                       learning_rate=[0.01, 0.1, 0.05, 0.02, 0.01], beta=[0.9, 0.9, 0.8, 0.9, 0.9],
+                       beta1=[0.9, 0.9, 0.9, 0.8, 0.9], decay=[None, update_lr, schedule_lr_decay, update_lr, None],
+                       decay_rate=[1.0, 0.5, 1.0, 2.0, 1.0], keep_prob=[1.0, 0.9, 1.0, 0.8, 1.0])
+    networks, costs = model_batch(X, Y, [2, 6, 3, 1], [1, 2, 3, 4, 5], n_jobs=2, **common, **per_network)
+    for i, seed in enumerate([1, 2, 3, 4, 5]):
+        alone, alone_costs = model(X, Y, [2, 6, 3, 1], seed=seed, **common,
+                                   **{name: values[i] for name, values in per_network.items()})
+        assert all(np.array_equal(networks[i][key], alone[key]) for key in alone), i
+        np.testing.assert_array_equal(costs[i], alone_costs)

@@ -896,8 +896,6 @@ SPECS = {
                                      X_test=lambda v, p: [("another width", np.vstack([v, v]), ERROR)]
                                      + arrays(v)[7:10],
                                      Y_test=lambda v, p: labels(v)[3:]), compare=False),
-    "parallel_map": Spec(studies.parallel_map, lambda p: dict(function=max, jobs=[(1, p.seed % 7), (3, 0)], n_jobs=1),
-                         dict(n_jobs=lambda v, p: counts(v, minimum=1))),
 }
 """Every public function of utils, by name (checked against utils.__all__ and the public modules below)."""
 

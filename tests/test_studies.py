@@ -72,7 +72,7 @@ def test_batch_size_study_counts_epochs_updates_and_rises_from_the_costs():
     (lambda: compare_optimizers([load_moons(0)], [2, 5, 2, 1], [0], ["sgd"], [0.1]), ValueError,
      "optimizers must be among"),
     (lambda: compare_optimizers([load_moons(0)], [2, 5, 2, 1], [0], ["gd"], [0.1], optimizer="adam"), ValueError,
-     "give them in optimizers"),
+     "give it in optimizers"),
     (lambda: batch_size_study(X, Y, [2, 5, 2, 1], [0], 0.5, 10), ValueError, r"sizes\[0\] must be >= 1"),
 ])
 def test_bad_arguments_get_clear_errors(call, error, message):

@@ -34,7 +34,17 @@ from ._validation import (
 from .initializers import get_initializer, initialize_parameters
 from .layers import BATCHNORM_MOMENTUM
 from .network import parameter_list, running_statistics
-from .train import COST_EVERY, _check_normalizable, _descent, _training_run, accuracy, dropout_rng
+from .optimizers import OPTIMIZERS, check_beta
+from .train import (
+    COST_EVERY,
+    _check_normalizable,
+    _descent,
+    _training_run,
+    accuracy,
+    check_decay,
+    dropout_rng,
+    used_hyperparameters,
+)
 
 
 def _per_model(name, value, S, check):
@@ -56,6 +66,16 @@ def _per_model_schemes(initialization, init_scale, S):
         get_initializer(method, scale, scale_name=f"init_scale[{i}]" if isinstance(init_scale, list | tuple)
                         else "init_scale")
     return list(zip(methods, scales, strict=True))
+
+
+def _per_model_rules(optimizer, beta, beta1, beta2, epsilon, S):
+    """[(optimizer, the hyperparameters it reads)] * S from one rule or per-network sequences, each checked."""
+    optimizers = _per_model("optimizer", optimizer, S, lambda name, value: check_choice(name, value, tuple(OPTIMIZERS)))
+    hyper = {name: _per_model(name, value, S, check) for name, value, check in
+             (("beta", beta, check_beta), ("beta1", beta1, check_beta), ("beta2", beta2, check_beta),
+              ("epsilon", epsilon, check_positive))}
+    return [(name, used_hyperparameters(name, {key: values[i] for key, values in hyper.items()}))
+            for i, name in enumerate(optimizers)]
 
 
 def _per_model_data(X, Y, S, C=None):
@@ -103,9 +123,12 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
         Record the costs every ``cost_every`` iterations, or epochs (the course: 1000).
     fixed_masks : bool
         As in ``model``: reuse iteration 0's dropout masks (the course's flaw, for comparison).
-    optimizer, mini_batch_size, beta, beta1, beta2, epsilon, decay, decay_rate, shuffle_seed :
-        As in ``model`` (keyword-only), the same for every network; ``decay`` is applied to each
-        network's own learning rate.
+    optimizer, beta, beta1, beta2, epsilon, decay, decay_rate :
+        As in ``model`` (keyword-only): one value, or a sequence of S of them (one per network). Networks with
+        different optimizers share the stack's forward and backward passes; each takes its own optimizer's
+        step, and ``decay`` is applied to each network's own learning rate.
+    mini_batch_size, shuffle_seed :
+        As in ``model`` (keyword-only), the same for every network (they share their mini-batches).
     batch_norm, batch_norm_momentum :
         As in ``model`` (keyword-only): every hidden layer of every network batch-normalized, each network
         with its own running averages.
@@ -133,8 +156,11 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     if layer_dims[0] != X.shape[-2]:
         raise ValueError(f"layer_dims[0] must equal the number of features of X, {X.shape[-2]}, got {layer_dims[0]}")
     learning_rate = np.array(_per_model("learning_rate", learning_rate, S, check_positive))
-    run = _training_run(1.0, num_iterations, num_epochs, cost_every, optimizer, mini_batch_size, beta, beta1, beta2,
-                        epsilon, decay, decay_rate, shuffle_seed, check_flag("fixed_masks", fixed_masks))
+    rules = _per_model_rules(optimizer, beta, beta1, beta2, epsilon, S)
+    decays = list(zip(_per_model("decay", decay, S, check_decay),
+                      _per_model("decay_rate", decay_rate, S, check_nonnegative), strict=True))
+    run = _training_run(1.0, num_iterations, num_epochs, cost_every, "gd", mini_batch_size, 0.9, 0.9, 0.999, 1e-8,
+                        None, 1.0, shuffle_seed, check_flag("fixed_masks", fixed_masks))
     lambd = np.array(_per_model("lambd", lambd, S, check_nonnegative))
     keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
     n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
@@ -145,10 +171,13 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
         _check_normalizable(X.shape[-1], run.mini_batch_size, len(layer_dims))
         normalization = check_between("batch_norm_momentum", batch_norm_momentum, 0.0, 1.0)
 
-    chunks = _stacks(S, max(layer_dims[1:]) * min(run.mini_batch_size or X.shape[-1], X.shape[-1]), n_jobs)
+    chunks = _stacks([(bool(keep_prob[i] < 1.0), rules.index(rules[i])) for i in range(S)],
+                     max(layer_dims[1:]) * min(run.mini_batch_size or X.shape[-1], X.shape[-1]), n_jobs)
     jobs = [(X[c] if X.ndim == 3 else X, Y[c] if Y.ndim == 3 else Y, layer_dims, [seeds[i] for i in c],
-             [schemes[i] for i in c], learning_rate[c], lambd[c], keep_prob[c], run, fixed_masks,
-             [f"network {i} (seed {seeds[i]})" for i in c], normalization, tolerate) for c in chunks]
+             [schemes[i] for i in c], learning_rate[c], lambd[c], keep_prob[c],
+             run._replace(optimizer=tuple(rules[i][0] for i in c), hyper=tuple(rules[i][1] for i in c),
+                          decay=tuple(decays[i][0] for i in c), decay_rate=tuple(decays[i][1] for i in c)),
+             fixed_masks, [f"network {i} (seed {seeds[i]})" for i in c], normalization, tolerate) for c in chunks]
     if n_jobs == 1:
         results = [_train_stack(*job) for job in jobs]
     else:
@@ -168,11 +197,21 @@ network's: the temporaries of a training step then stay in a core's cache. Wider
 sharing NumPy's calls (their arithmetic dominates) and lose time to memory."""
 
 
-def _stacks(S, width, n_jobs):
-    """The networks 0..S-1 cut into consecutive stacks of at most STACK_ELEMENTS // width networks (one at least),
-    and at least ``n_jobs`` stacks when there are that many networks, so that every process has one."""
-    size = max(1, min(STACK_ELEMENTS // width, math.ceil(S / n_jobs)))
-    return [np.arange(start, min(start + size, S)) for start in range(0, S, size)]
+def _stacks(kinds, width, n_jobs):
+    """The networks cut into stacks: index arrays.
+
+    Networks of another kind (``kinds[i]``: whether network i drops units, and its update rule) go to other
+    stacks or, for the update rule, to another consecutive range of one stack; a stack holds at most
+    STACK_ELEMENTS // ``width`` networks (one at least), and there are at least ``n_jobs`` stacks when there are
+    that many networks, so that every process has one. A stack without dropout draws no masks at all.
+    """
+    order = sorted(range(len(kinds)), key=kinds.__getitem__)
+    size = max(1, min(STACK_ELEMENTS // width, math.ceil(len(kinds) / n_jobs)))
+    stacks = []
+    for dropout in sorted({kind[0] for kind in kinds}):
+        group = [i for i in order if kinds[i][0] == dropout]
+        stacks += [np.array(group[start:start + size]) for start in range(0, len(group), size)]
+    return stacks
 
 
 def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_prob, run, fixed_masks, labels,
@@ -193,7 +232,7 @@ def _train_stack(X, Y, layer_dims, seeds, schemes, learning_rate, lambd, keep_pr
     dropout = bool(np.any(keep_prob < 1.0))
     diverged = np.zeros(len(seeds), bool) if tolerate else None
     costs = _descent(
-        X, Y, layers, run._replace(learning_rate=learning_rate[:, None, None]),
+        X, Y, layers, run._replace(learning_rate=learning_rate[:, None]),
         keep_prob=keep_prob[:, None, None] if dropout else 1.0,
         rng=[dropout_rng(seed) for seed in seeds] if dropout else None,
         lambd=lambd[:, None, None] if np.any(lambd > 0) else None,

@@ -15,9 +15,10 @@ Each primitive checks its arguments (array-likes become float64 arrays) and its 
 inputs were checked once (``forward_propagation`` checks the whole network, then runs the
 unchecked primitives). The element-wise primitives of the backward pass and of dropout also have
 ``primitive.in_place``: the same arithmetic, written into the array given first, for a loop that owns
-that array (a temporary it made itself). Large temporaries cost more than their arithmetic (each new
-array of a megabyte is fresh memory the system must hand over page by page), so the training loop
-reuses them.
+that array (a temporary it made itself); ``linear_backward.in_place`` writes dW and db into the arrays
+given last (the training loop's buffer of gradients). Large temporaries cost more than their arithmetic
+(each new array of a megabyte is fresh memory the system must hand over page by page), so the training
+loop reuses them.
 """
 
 import functools
@@ -238,7 +239,17 @@ def linear_forward(A_prev, W, b):
     return Z, (A_prev, W)
 
 
+def _linear_backward_into(dZ, cache, input_grad=True, dW=None, db=None):
+    """``linear_backward`` with dW and db written into the arrays given (new arrays where None)."""
+    A_prev, W = cache
+    dW = np.matmul(dZ, A_prev.mT, out=dW)
+    db = np.add.reduce(dZ, axis=-1, keepdims=True, out=db)  # dZ.sum(...), without its Python wrapper
+    dA_prev = W.mT @ dZ if input_grad else None
+    return dA_prev, dW, db
+
+
 @checked_by(_check_linear_backward, "dZ, A_prev or W")
+@computed_in_place(_linear_backward_into)
 def linear_backward(dZ, cache, input_grad=True):
     """Gradients of the affine map Z = W A_prev + b.
 
@@ -257,11 +268,7 @@ def linear_backward(dZ, cache, input_grad=True):
     dW : ndarray, shape (n, n_prev)
     db : ndarray, shape (n, 1)
     """
-    A_prev, W = cache
-    dW = dZ @ A_prev.mT
-    db = dZ.sum(axis=-1, keepdims=True)
-    dA_prev = W.mT @ dZ if input_grad else None
-    return dA_prev, dW, db
+    return _linear_backward_into(dZ, cache, input_grad)
 
 
 # ----------------------------------------------------------------------------- relu
@@ -423,7 +430,12 @@ def dropout_mask(shape, keep_prob, rng):
     if isinstance(rng, _GENERATORS):
         U = rng.random(shape)
     else:
-        U = np.stack([r.random(shape[1:]) for r in rng])
+        U = np.empty(shape)
+        for r, U_s in zip(rng, U, strict=True):  # each network's draw, straight into its slice
+            if isinstance(r, np.random.Generator):
+                r.random(out=U_s)
+            else:
+                U_s[...] = r.random(shape[1:])
     return U < keep_prob
 
 

@@ -172,24 +172,30 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
-def _backward(Y, cache, lambd=None):
+def _backward(Y, cache, lambd=None, out=None):
     """Backward pass without argument checks: [(dW1, db1), ..., (dWL, dbL)] of the regularized cost.
 
     A normalized layer's entry is (dW, dgamma, dbeta). ``lambd`` None means no L2 term; it may be an
-    array that broadcasts against the weights.
+    array that broadcasts against the weights. ``out``, arrays in the same layout, receives the gradients
+    (the training loop's buffer): then it is what is returned.
     """
     m = Y.shape[-1]
     L = len(cache.linear)
-    gradients = [None] * L
+    gradients = [None] * L if out is None else out
     dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y)
     for l in range(L, 0, -1):
         norm = cache.norms[l - 1] if l < L and cache.norms else None
+        into = (None, None) if out is None else out[l - 1]
         if norm is not None:  # dZ is the gradient of Z_tilde[l]: back through the normalization
             dZ, dgamma, dbeta = batchnorm_backward.unchecked(dZ, norm)
-        dA_prev, dW, db = linear_backward.unchecked(dZ, cache.linear[l - 1], l > 1)
+            if out is not None:
+                into[1][...], into[2][...] = dgamma, dbeta
+                into = (into[0], None)
+        dA_prev, dW, db = linear_backward.in_place(dZ, cache.linear[l - 1], l > 1, *into[:2])
         if lambd is not None:
             dW += (lambd / m) * cache.linear[l - 1][1]
-        gradients[l - 1] = (dW, db) if norm is None else (dW, dgamma, dbeta)
+        if out is None:
+            gradients[l - 1] = (dW, db) if norm is None else (dW, dgamma, dbeta)
         if l > 1:
             if cache.masks:  # dA_prev is this loop's own array: the two primitives write into it
                 dA_prev = dropout_backward.in_place(dA_prev, (cache.masks[l - 2], cache.keep_prob))

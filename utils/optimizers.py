@@ -111,13 +111,18 @@ params and grads (the same order), state a list holding, per name, the list of t
 number of the step (1 first)."""
 
 
+HYPERPARAMETERS = {"gd": (), "momentum": ("beta",), "rmsprop": ("beta2", "epsilon"),
+                   "adam": ("beta1", "beta2", "epsilon")}
+"""The hyperparameters each optimizer's step reads."""
+
+
 def optimizer_hyperparameters(beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8):
     """The checked hyperparameters of the optimizers, as a dict: beta, beta1, beta2 in [0, 1), epsilon > 0."""
-    return {"beta": _check_beta("beta", beta), "beta1": _check_beta("beta1", beta1),
-            "beta2": _check_beta("beta2", beta2), "epsilon": check_positive("epsilon", epsilon)}
+    return {"beta": check_beta("beta", beta), "beta1": check_beta("beta1", beta1),
+            "beta2": check_beta("beta2", beta2), "epsilon": check_positive("epsilon", epsilon)}
 
 
-def _check_beta(name, value):
+def check_beta(name, value):
     """An averaging coefficient: 0 <= beta < 1 (beta = 1 would never move the average)."""
     value = check_between(name, value, 0.0, 1.0)
     if value == 1.0:
@@ -215,7 +220,7 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     parameters : dict, new arrays
     v : dict, the new velocity
     """
-    hyper = {"beta": _check_beta("beta", beta)}
+    hyper = {"beta": check_beta("beta", beta)}
     parameters, (v,), _ = _update(_momentum_step, parameters, grads, [("v", v)], learning_rate, 1, hyper,
                                  "update_parameters_with_momentum")
     return parameters, v
@@ -238,7 +243,7 @@ def update_parameters_with_rmsprop(parameters, grads, s, learning_rate, beta2=0.
     parameters : dict, new arrays
     s : dict, the new average of the squares
     """
-    hyper = {"beta2": _check_beta("beta2", beta2), "epsilon": check_positive("epsilon", epsilon)}
+    hyper = {"beta2": check_beta("beta2", beta2), "epsilon": check_positive("epsilon", epsilon)}
     parameters, (s,), _ = _update(_rmsprop_step, parameters, grads, [("s", s)], learning_rate, 1, hyper,
                                  "update_parameters_with_rmsprop")
     return parameters, s
@@ -265,7 +270,7 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     v_corrected, s_corrected : dicts, v / (1 - beta1^t) and s / (1 - beta2^t)
     """
     t = check_count("t", t, minimum=1)
-    hyper = {"beta1": _check_beta("beta1", beta1), "beta2": _check_beta("beta2", beta2),
+    hyper = {"beta1": check_beta("beta1", beta1), "beta2": check_beta("beta2", beta2),
              "epsilon": check_positive("epsilon", epsilon)}
     parameters, (v, s), corrected = _update(_adam_step, parameters, grads, [("v", v), ("s", s)], learning_rate, t,
                                             hyper, "update_parameters_with_adam")

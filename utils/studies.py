@@ -1,71 +1,123 @@
 """Studies of the optimizers (week 2): many training runs, one call each, summarized.
 
-- ``train_runs``: several independent ``model`` runs (other optimizers, other schedules), side by side
-  in processes.
+- ``train_runs``: several ``model`` runs (other optimizers, other schedules), trained together as stacks of
+  ``model_batch`` wherever they share their mini-batches.
 - ``compare_optimizers``: each optimizer over seeds of data and initialization and over a grid of
-  learning rates (one ``model_batch`` stack per optimizer), scored on the training and the held-out
+  learning rates (one ``model_batch`` call), scored on the training and the held-out
   test sets. Each optimizer's tuned learning rate is the one with the lowest mean final training
   cost: the optimizer's own objective, so that the test set plays no part in the choice.
 - ``batch_size_study``: the same training with several mini-batch sizes: the cost curves, how often
   they rise, and the epochs, updates and seconds each size takes to reach a target cost.
 """
 
+import inspect
 import math
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import _describe, check_count, check_nonnegative, check_positive, check_sequence, check_X, check_Y
-from .batch import sweep
+from ._validation import (
+    _describe,
+    check_count,
+    check_layer_dims,
+    check_nonnegative,
+    check_positive,
+    check_sequence,
+    check_X,
+    check_Y,
+)
+from .batch import model_batch
 from .diagnostics import iterations_to_reach, rising_steps
 from .optimizers import OPTIMIZERS
-from .train import accuracy, model
+from .train import TrainingDiverged, accuracy, model
 
 
 def train_runs(X, Y, layer_dims, runs, n_jobs=1):
-    """Train one network per run, each ``model(X, Y, layer_dims, **runs[label])``, the runs split over processes.
+    """Train one network per run, each ``model(X, Y, layer_dims, **runs[label])``, bit for bit.
+
+    Runs that share their schedule (the number of steps, the mini-batches, the recording interval, batch
+    normalization) and differ in settings ``model_batch`` takes per network (learning rate, optimizer and its
+    hyperparameters, decay, seed, initialization, lambd, keep_prob) are trained as one stack.
 
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
-    Y : ndarray, shape (1, m)
+    Y : ndarray, shape (n_L, m)
     layer_dims : list of int
     runs : dict {label: dict of the other arguments of ``model``}; a ``decay`` must be a function
         defined at module level (such as ``update_lr``), so that it can be sent to another process
-    n_jobs : int >= 1, processes (the results do not depend on it)
+    n_jobs : int >= 1, processes for each stack (the results do not depend on it)
 
     Returns
     -------
-    results : dict {label: (parameters, costs)}, in the order of ``runs``
+    results : dict {label: (parameters, costs)}, in the order of ``runs``, as ``model`` returns them
     """
-    X, Y = check_X(X), check_Y(Y, np.shape(X)[-1])
+    X, layer_dims = check_X(X), check_layer_dims(layer_dims)
+    Y = check_Y(Y, X.shape[1], C=layer_dims[-1], source="layer_dims[-1]")
     if not isinstance(runs, dict) or not runs or not all(isinstance(kwargs, dict) for kwargs in runs.values()):
         raise TypeError(f"runs must be a non-empty dict {{label: dict of model's arguments}}, got {_describe(runs)}")
-    jobs = [(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()]
-    return dict(zip(runs, parallel_map(_run, jobs, n_jobs), strict=True))
+    n_jobs = check_count("n_jobs", n_jobs, minimum=1)
+    settings = {label: _run_settings(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()}
+    stacks = {}
+    for label, arguments in settings.items():
+        shared = tuple(arguments[name] for name in SHARED_BY_A_STACK)
+        stacks.setdefault(shared if not arguments["print_cost"] else label, []).append(label)
+    results = {}
+    for labels in stacks.values():
+        results.update(_train_stacked(X, Y, layer_dims, {label: settings[label] for label in labels}, n_jobs))
+    return {label: results[label] for label in runs}
 
 
-def parallel_map(function, jobs, n_jobs=1):
-    """[function(*job) for job in jobs], the jobs split over ``n_jobs`` processes (in order; same results).
+SHARED_BY_A_STACK = ("num_iterations", "num_epochs", "mini_batch_size", "shuffle_seed", "cost_every", "fixed_masks",
+                     "batch_norm", "batch_norm_momentum")
+"""The arguments of ``model`` that the networks of one ``model_batch`` stack share; it takes the others per network."""
 
-    ``function`` must be defined at module level, so that it can be sent to another process.
-    """
-    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), max(len(jobs), 1))
-    if n_jobs == 1:
-        return [function(*job) for job in jobs]
-    with ProcessPoolExecutor(n_jobs, mp_context=get_context()) as pool:
-        return list(pool.map(function, *zip(*jobs, strict=True)))
+PER_NETWORK = {"seed": "seeds", "learning_rate": "learning_rate", "initialization": "initialization",
+               "init_scale": "init_scale", "lambd": "lambd", "keep_prob": "keep_prob", "optimizer": "optimizer",
+               "beta": "beta", "beta1": "beta1", "beta2": "beta2", "epsilon": "epsilon", "decay": "decay",
+               "decay_rate": "decay_rate"}
+"""The other arguments of ``model`` (besides print_cost), and the argument of ``model_batch`` that takes them."""
+
+
+def _run_settings(label, X, Y, layer_dims, kwargs):
+    """Every argument of ``model`` for one run (defaults filled in), checked as ``model`` checks them."""
+    try:
+        arguments = inspect.signature(model).bind(X, Y, layer_dims, **kwargs)
+        steps = "num_epochs" if arguments.arguments.get("num_epochs") is not None else "num_iterations"
+        model(X, Y, layer_dims, **(kwargs | {steps: 0, "print_cost": False}))  # the checks, without training
+    except (ValueError, TypeError, KeyError) as error:
+        raise type(error)(f"runs[{label!r}]: {error}") from error
+    arguments.apply_defaults()
+    return {name: value for name, value in arguments.arguments.items() if name not in ("X", "Y", "layer_dims")}
 
 
 def _run(label, X, Y, layer_dims, kwargs):
-    """One run of ``train_runs``; an error names the run."""
+    """One run of ``train_runs`` alone; an error names the run."""
     try:
         return model(X, Y, layer_dims, **kwargs)
     except (ValueError, TypeError, KeyError) as error:
         raise type(error)(f"runs[{label!r}]: {error}") from error
+
+
+def _train_stacked(X, Y, layer_dims, settings, n_jobs):
+    """{label: (parameters, costs)} of runs that share ``SHARED_BY_A_STACK``: one ``model_batch`` stack, or, with
+    print_cost, ``model`` itself. A run that diverges is named by its label (the stack is trained again, run by run,
+    to find it)."""
+    first = next(iter(settings.values()))
+    if first["print_cost"]:
+        return {label: model(X, Y, layer_dims, **arguments) for label, arguments in settings.items()}
+    per_network = {batch_name: [arguments[name] for arguments in settings.values()]
+                   for name, batch_name in PER_NETWORK.items()}
+    try:
+        networks, costs = model_batch(X, Y, layer_dims, **per_network, n_jobs=n_jobs,
+                                      **{name: first[name] for name in SHARED_BY_A_STACK})
+    except TrainingDiverged:
+        for label, arguments in settings.items():
+            _run(label, X, Y, layer_dims, arguments)
+        raise
+    return {label: (parameters, [float(cost) for cost in curve])
+            for label, parameters, curve in zip(settings, networks, costs, strict=True)}
 
 
 class OptimizerComparison(NamedTuple):
@@ -116,8 +168,8 @@ def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, 
     """Train every optimizer at every learning rate on every seed's data; score each network.
 
     Network (o, s, k) is ``model(train_X_s, train_Y_s, layer_dims, learning_rates[k], seed=seeds[s],
-    optimizer=optimizers[o], **settings)``, bit for bit; the networks of one optimizer are one
-    ``sweep`` (a ``model_batch`` stack).
+    optimizer=optimizers[o], **settings)``, bit for bit; all of them are trained by one ``model_batch`` call (the
+    optimizers share the stacks' forward and backward passes).
 
     Parameters
     ----------
@@ -143,21 +195,26 @@ def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, 
     unknown = [name for name in optimizers if name not in OPTIMIZERS]
     if unknown:
         raise ValueError(f"optimizers must be among {list(OPTIMIZERS)}, got {unknown}")
-    if "optimizer" in settings:
-        raise ValueError("the optimizers are compared: give them in optimizers, not as the setting optimizer")
+    for name, argument in (("optimizer", "optimizers"), ("learning_rate", "learning_rates"), ("seeds", "seeds")):
+        if name in settings:
+            raise ValueError(f"{name} is part of the comparison's grid: give it in {argument}, not as a setting")
     X = np.stack([check_X(data[0], name=f"datasets[{s}][0]") for s, data in enumerate(datasets)])
     Y = np.stack([check_Y(data[1], X.shape[-1], name=f"datasets[{s}][1]") for s, data in enumerate(datasets)])
     if all(np.array_equal(X[0], other) for other in X[1:]) and all(np.array_equal(Y[0], other) for other in Y[1:]):
         X, Y = X[0], Y[0]  # one data set for every seed: shared by the stacks, not copied into each network
-    runs = [sweep(X, Y, layer_dims, seeds, "learning_rate", learning_rates, optimizer=name, **settings)
-            for name in optimizers]
+    O, S, K = len(optimizers), len(seeds), len(learning_rates)
+    grid = [(o, s, k) for o in range(O) for s in range(S) for k in range(K)]  # network (o, s, k), in this order
+    data = (X, Y) if X.ndim == 2 else (X[[s for _, s, _ in grid]], Y[[s for _, s, _ in grid]])
+    trained, costs = model_batch(*data, layer_dims, [seeds[s] for _, s, _ in grid], **settings,
+                                 learning_rate=[learning_rates[k] for _, _, k in grid],
+                                 optimizer=[optimizers[o] for o, _, _ in grid])
+    networks = [[trained[(o * S + s) * K:(o * S + s + 1) * K] for s in range(S)] for o in range(O)]
 
     def scores(part):
         return np.array([[[accuracy(data[part], data[part + 1], parameters) for parameters in row]
-                          for data, row in zip(datasets, networks, strict=True)] for networks, _ in runs])
-    return OptimizerComparison(optimizers, learning_rates,
-                               np.array([costs for _, costs in runs]), scores(0), scores(2),
-                               [networks for networks, _ in runs])
+                          for data, row in zip(datasets, rows, strict=True)] for rows in networks])
+    return OptimizerComparison(optimizers, learning_rates, costs.reshape(O, S, K, -1), scores(0), scores(2),
+                               networks)
 
 
 class BatchSizeStudy(NamedTuple):

@@ -41,7 +41,7 @@ from .network import (
     parameter_list,
     running_statistics,
 )
-from .optimizers import OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
+from .optimizers import HYPERPARAMETERS, OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
 from .output import output_layer
 
 COST_EVERY = 1000
@@ -75,16 +75,20 @@ update_parameters = update_parameters_with_gd
 
 
 class _Run(NamedTuple):
-    """How a network is trained, checked once: what ``_descent`` needs besides the data and the network."""
+    """How a network is trained, checked once: what ``_descent`` needs besides the data and the network.
 
-    optimizer: str
-    hyper: dict
-    learning_rate: object  # a float, or an array (S, 1, 1) with one value per network of a stack
+    For a stack of S networks, ``learning_rate`` is an array (S, 1) and the update rules and schedules may
+    differ from network to network: ``optimizer``, ``hyper``, ``decay`` and ``decay_rate`` are then tuples of
+    S entries (``model_batch`` orders a stack so that the networks of one rule are consecutive)."""
+
+    optimizer: object  # a name of OPTIMIZERS, or a tuple of them
+    hyper: object  # a dict of optimizer hyperparameters, or a tuple of them
+    learning_rate: object  # a float, or an array (S, 1) with one value per network of a stack
     num_epochs: int
     mini_batch_size: object  # None: full batch
     shuffle_seed: int
-    decay: object  # None, or f(learning_rate0, epoch_num, decay_rate)
-    decay_rate: float
+    decay: object  # None, or f(learning_rate0, epoch_num, decay_rate); or a tuple of them
+    decay_rate: object  # a float, or a tuple of them
     cost_every: int
     unit: str  # "iteration" (week 1) or "epoch"
 
@@ -101,23 +105,42 @@ def _training_run(learning_rate, num_iterations, num_epochs, cost_every, optimiz
     if mini_batch_size is not None and fixed_masks:
         raise ValueError("fixed_masks reuses one full batch's dropout masks: it cannot be combined with "
                          f"mini-batches, got mini_batch_size={mini_batch_size!r}")
-    if decay is not None and not callable(decay):
-        raise TypeError(f"decay must be a schedule f(learning_rate0, epoch_num, decay_rate), such as update_lr or "
-                        f"schedule_lr_decay, or None, got {decay!r}")
     steps = num_epochs if num_epochs is not None else num_iterations if num_iterations is not None else NUM_ITERATIONS
+    optimizer, hyper = update_rule(optimizer, beta, beta1, beta2, epsilon)
     return _Run(
-        optimizer=check_choice("optimizer", optimizer, tuple(OPTIMIZERS)),
-        hyper=optimizer_hyperparameters(beta, beta1, beta2, epsilon),
+        optimizer=optimizer,
+        hyper=hyper,
         learning_rate=learning_rate,
         num_epochs=check_count("num_epochs" if num_epochs is not None else "num_iterations", steps),
         mini_batch_size=None if mini_batch_size is None else check_count("mini_batch_size", mini_batch_size,
                                                                           minimum=1),
         shuffle_seed=check_seed("shuffle_seed", shuffle_seed),
-        decay=decay,
+        decay=check_decay("decay", decay),
         decay_rate=check_nonnegative("decay_rate", decay_rate),
         cost_every=check_count("cost_every", cost_every, minimum=1),
         unit="iteration" if num_epochs is None else "epoch",
     )
+
+
+def update_rule(optimizer, beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    """The checked (optimizer, the hyperparameters it reads): ("adam", {"beta1": ..., "beta2": ..., "epsilon": ...}).
+
+    Networks with equal rules take their steps together in a stack."""
+    optimizer = check_choice("optimizer", optimizer, tuple(OPTIMIZERS))
+    return optimizer, used_hyperparameters(optimizer, optimizer_hyperparameters(beta, beta1, beta2, epsilon))
+
+
+def used_hyperparameters(optimizer, hyper):
+    """The entries of ``hyper`` that ``optimizer``'s step reads (momentum: beta; gd: none)."""
+    return {key: hyper[key] for key in HYPERPARAMETERS[optimizer]}
+
+
+def check_decay(name, decay):
+    """A learning-rate schedule f(learning_rate0, epoch_num, decay_rate), or None."""
+    if decay is not None and not callable(decay):
+        raise TypeError(f"{name} must be a schedule f(learning_rate0, epoch_num, decay_rate), such as update_lr or "
+                        f"schedule_lr_decay, or None, got {decay!r}")
+    return decay
 
 
 def model(X, Y, layer_dims, learning_rate=0.01, num_iterations=None, initialization="he",
@@ -235,13 +258,91 @@ def _check_normalizable(m, mini_batch_size, num_layers):
                          f"mini_batch_size={mini_batch_size!r} on m={m} examples leaves one; choose another size")
 
 
-def _batches(X, Y, size, seed):
-    """The mini-batches of one epoch: the examples shuffled by RandomState(seed), cut every ``size``; or (X, Y)."""
+def _batches(X, Y, size, seed, shuffler=None):
+    """The mini-batches of one epoch: the examples shuffled by RandomState(seed), cut every ``size``; or (X, Y).
+
+    ``shuffler``, a RandomState to re-seed, saves building one per epoch (the same permutation, much faster)."""
     if size is None:
         return [(X, Y)]
-    permutation = np.random.RandomState(seed).permutation(X.shape[-1])
-    X, Y = X[..., permutation], Y[..., permutation]
+    shuffler = np.random.RandomState() if shuffler is None else shuffler
+    shuffler.seed(seed)
+    permutation = shuffler.permutation(X.shape[-1])
+    X, Y = X[..., permutation], Y[..., permutation]  # the course's layout (column-major): the same products
     return [(X[..., k:k + size], Y[..., k:k + size]) for k in range(0, X.shape[-1], size)]
+
+
+class _Flat(NamedTuple):
+    """Arrays (..., n, k) laid end to end in one buffer (..., P), so that an optimizer's step over all of them is
+    a few NumPy calls; ``views`` are the arrays' shapes over the buffer (writing into one writes into it)."""
+
+    buffer: np.ndarray
+    views: list
+
+    @classmethod
+    def of(cls, arrays):
+        """A buffer holding copies of ``arrays`` (all with the same leading axes), and its views."""
+        lead = arrays[0].shape[:-2]
+        buffer = np.concatenate([array.reshape(*lead, -1) for array in arrays], axis=-1)
+        return cls(buffer, cls.split(buffer, [array.shape for array in arrays]))
+
+    @staticmethod
+    def split(buffer, shapes):
+        """Views of ``buffer`` (..., P) with the given shapes (..., n, k), one after the other along P."""
+        views, start = [], 0
+        for shape in shapes:
+            size = shape[-2] * shape[-1]
+            views.append(buffer[..., start:start + size].reshape(shape, copy=False))  # a view, never a copy
+            start += size
+        return views
+
+
+
+class _Rule(NamedTuple):
+    """One update rule of a stack: the optimizer and its hyperparameters, for the networks ``rows``."""
+
+    step: object  # the step function of OPTIMIZERS
+    states: int  # how many state buffers it keeps
+    hyper: dict
+    rows: object  # a slice of the stack's leading axis; slice(None) for a single network
+
+
+def _rules(run, S):
+    """The update rules of a stack of S networks (S None: one network), consecutive networks grouped by rule."""
+    if S is None or not isinstance(run.optimizer, tuple):
+        step, names = OPTIMIZERS[run.optimizer]
+        return [_Rule(step, len(names), run.hyper, slice(None))]
+    rules, start = [], 0
+    for k in range(1, S + 1):
+        if k == S or (run.optimizer[k], run.hyper[k]) != (run.optimizer[start], run.hyper[start]):
+            step, names = OPTIMIZERS[run.optimizer[start]]
+            rules.append(_Rule(step, len(names), run.hyper[start], slice(start, k)))
+            start = k
+    return rules
+
+
+class _Updates:
+    """The optimizers' steps of a network or a stack, on its flat buffers of parameters and of gradients.
+
+    Each rule updates its rows of the parameters with its rows of the gradients (used as scratch) and keeps
+    its own state: step ``t`` of every rule is one call of ``self(t)``."""
+
+    def __init__(self, run, parameters, gradients):
+        self.rules = _rules(run, parameters.shape[0] if parameters.ndim == 2 else None)
+        self.parameters = [parameters[rule.rows] for rule in self.rules]
+        self.gradients = [gradients[rule.rows] for rule in self.rules]
+        self.states = [[[np.zeros_like(rows)] for _ in range(rule.states)]
+                       for rule, rows in zip(self.rules, self.parameters, strict=True)]
+        self.set_learning_rate(run.learning_rate)
+
+    def set_learning_rate(self, learning_rate):
+        """The learning rate of every network from now on: a float, or an array (S, 1)."""
+        self.learning_rates = [learning_rate if np.ndim(learning_rate) == 0 else learning_rate[rule.rows]
+                               for rule in self.rules]
+
+    def __call__(self, t):
+        for rule, parameters, gradients, state, learning_rate in zip(
+                self.rules, self.parameters, self.gradients, self.states, self.learning_rates, strict=True):
+            rule.step([parameters], [gradients], state, learning_rate, t, rule.hyper)
 
 
 def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=False, fixed_masks=False,
@@ -261,16 +362,22 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
     """
     m = X.shape[-1]
     output = output_layer(Y.shape[-2])
-    step, state_names = OPTIMIZERS[run.optimizer]
     arrays = [array for layer in layers for array in layer]  # W1, b1, W2, ...: the order of the gradients
-    states = [[np.zeros_like(array) for array in arrays] for _ in state_names]
+    flat = _Flat.of(arrays)  # the network trains on views of one buffer; the results go back into ``arrays``
+    gradient_buffer = np.empty_like(flat.buffer)  # the backward pass writes every gradient into it
+    views, gradient_views = iter(flat.views), iter(_Flat.split(gradient_buffer, [array.shape for array in arrays]))
+    layers, gradients = zip(*[(tuple(next(views) for _ in layer), tuple(next(gradient_views) for _ in layer))
+                              for layer in layers], strict=True)
+    update = _Updates(run, flat.buffer, gradient_buffer)
     full_batch = [(X, Y)] if run.mini_batch_size is None else None
+    shuffler = np.random.RandomState()
+    decaying = any(decay is not None for decay in (run.decay if isinstance(run.decay, tuple) else (run.decay,)))
     learning_rate, t, costs, masks = run.learning_rate, 0, [], None
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # overflow is caught below, clearly
         for epoch in range(run.num_epochs):
             record = epoch % run.cost_every == 0
             loss, penalty = 0.0, 0.0
-            batches = full_batch or _batches(X, Y, run.mini_batch_size, run.shuffle_seed + 1 + epoch)
+            batches = full_batch or _batches(X, Y, run.mini_batch_size, run.shuffle_seed + 1 + epoch, shuffler)
             for k, (X_batch, Y_batch) in enumerate(batches):
                 AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks)
                 if not np.isfinite(cache.ZL).all():
@@ -286,22 +393,24 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                     loss = loss + output.losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
                     if lambd is not None:
                         penalty = penalty + share * _l2_penalty([layer[0] for layer in layers], lambd, m)
-                gradients = _backward(Y_batch, cache, None if lambd is None else lambd * share)
+                _backward(Y_batch, cache, None if lambd is None else lambd * share, out=gradients)
                 t += 1
-                step(arrays, [gradient for pair in gradients for gradient in pair], states, learning_rate, t,
-                     run.hyper)
+                update(t)
             if record:
                 costs.append(loss / m + penalty if lambd is not None else loss / m)
                 if print_cost:
                     print(_cost_line(run, epoch, costs[-1]))
-            if run.decay is not None:
+            if decaying:
                 learning_rate = _decayed(run, epoch)
+                update.set_learning_rate(learning_rate)
                 if print_cost and record:
                     print(f"learning rate after epoch {epoch}: {learning_rate:f}")
-    if not all(np.isfinite(array).all() for array in arrays):  # the last update's result
+    for array, view in zip(arrays, flat.views, strict=True):
+        array[...] = view
+    if not np.isfinite(flat.buffer).all():  # the last update's result
         if diverged is None:
             _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels, X, m)
-        diverged |= ~np.logical_and.reduce([np.isfinite(array).all(axis=(-2, -1)) for array in arrays])
+        diverged |= ~np.isfinite(flat.buffer).all(axis=-1)
     return costs
 
 
@@ -318,9 +427,21 @@ def _cost_line(run, epoch, cost):
 
 
 def _decayed(run, epoch):
-    """The learning rate(s) after ``epoch``: the schedule applied to each network's initial rate, checked."""
+    """The learning rate(s) after ``epoch``: each network's schedule applied to its initial rate, checked.
+
+    A network without a schedule keeps its rate; a schedule is called once per distinct (schedule, initial
+    rate, decay_rate) of the stack."""
     initial = np.asarray(run.learning_rate, dtype=float)
-    rates = np.array([run.decay(float(rate), epoch, run.decay_rate) for rate in initial.ravel()], dtype=float)
+    count = initial.size
+    decays = run.decay if isinstance(run.decay, tuple) else (run.decay,) * count
+    decay_rates = run.decay_rate if isinstance(run.decay_rate, tuple) else (run.decay_rate,) * count
+    known = {}
+    for key in zip(decays, initial.ravel().tolist(), decay_rates, strict=True):
+        if key not in known:
+            decay, rate, decay_rate = key
+            known[key] = rate if decay is None else decay(rate, epoch, decay_rate)
+    rates = np.array([known[key] for key in zip(decays, initial.ravel().tolist(), decay_rates, strict=True)],
+                     dtype=float)
     if not (np.isfinite(rates).all() and np.all(rates > 0)):
         raise ValueError(f"decay must return a positive learning rate, got {rates.tolist()} after epoch {epoch}")
     return rates.reshape(initial.shape) if initial.ndim else float(rates[0])
