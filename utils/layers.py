@@ -13,12 +13,14 @@ Each primitive checks its arguments (array-likes become float64 arrays) and its 
 (an overflow raises an error naming the inputs, instead of returning inf or nan).
 ``primitive.unchecked`` is the same function without the checks, for inner loops whose
 inputs were checked once (``forward_propagation`` checks the whole network, then runs the
-unchecked primitives). The element-wise primitives of the backward pass and of dropout also have
-``primitive.in_place``: the same arithmetic, written into the array given first, for a loop that owns
-that array (a temporary it made itself); ``linear_backward.in_place`` writes dW and db into the arrays
-given last (the training loop's buffer of gradients). Large temporaries cost more than their arithmetic
-(each new array of a megabyte is fresh memory the system must hand over page by page), so the training
-loop reuses them.
+unchecked primitives). The primitives the training loop calls also have ``primitive.in_place``: the
+same arithmetic, written into arrays the loop owns. The element-wise steps of the backward pass and of
+dropout write into the array given first (a temporary the loop made itself); the others take their
+outputs as extra arguments at the end (``linear_forward.in_place(A_prev, W, b, Z)``,
+``relu_forward.in_place(Z, A)``, ``linear_backward.in_place(dZ, cache, input_grad, dW, db, dA_prev)``, ...),
+None for a new array. Large temporaries cost more than their arithmetic (each new array of a megabyte is
+fresh memory the system must hand over page by page), so the training loop keeps its arrays from one
+step to the next and writes each step's results into them.
 """
 
 import functools
@@ -214,7 +216,18 @@ def _check_keep_prob(keep_prob, name="keep_prob"):
 # ----------------------------------------------------------------------------- linear
 
 
+def _linear_forward_into(A_prev, W, b, Z=None):
+    """``linear_forward`` with Z written into the array given (a new one where None)."""
+    Z = W @ A_prev if Z is None else np.matmul(W, A_prev, out=Z)  # (the operator is the faster call)
+    try:  # the sum written into the product (no second temporary); unless b has more batch axes
+        Z += b
+    except ValueError:
+        Z = Z + b
+    return Z, (A_prev, W)
+
+
 @checked_by(_check_linear_forward, "A_prev, W or b")
+@computed_in_place(_linear_forward_into)
 def linear_forward(A_prev, W, b):
     """Affine map of one layer: Z = W A_prev + b.
 
@@ -231,21 +244,17 @@ def linear_forward(A_prev, W, b):
     Z : ndarray, shape (n, m)
     cache : tuple (A_prev, W)
     """
-    Z = W @ A_prev
-    try:  # the sum written into the product, a new array (no second temporary); unless b has more batch axes
-        Z += b
-    except ValueError:
-        Z = Z + b
-    return Z, (A_prev, W)
+    return _linear_forward_into(A_prev, W, b)
 
 
-def _linear_backward_into(dZ, cache, input_grad=True, dW=None, db=None):
-    """``linear_backward`` with dW and db written into the arrays given (new arrays where None)."""
+def _linear_backward_into(dZ, cache, input_grad=True, dW=None, db=None, dA_prev=None):
+    """``linear_backward`` with dW, db and dA_prev written into the arrays given (new arrays where None)."""
     A_prev, W = cache
     dW = np.matmul(dZ, A_prev.mT, out=dW)
     db = np.add.reduce(dZ, axis=-1, keepdims=True, out=db)  # dZ.sum(...), without its Python wrapper
-    dA_prev = W.mT @ dZ if input_grad else None
-    return dA_prev, dW, db
+    if not input_grad:
+        return None, dW, db
+    return (W.mT @ dZ if dA_prev is None else np.matmul(W.mT, dZ, out=dA_prev)), dW, db
 
 
 @checked_by(_check_linear_backward, "dZ, A_prev or W")
@@ -274,7 +283,13 @@ def linear_backward(dZ, cache, input_grad=True):
 # ----------------------------------------------------------------------------- relu
 
 
+def _relu_forward_into(Z, A=None):
+    """``relu_forward`` with A written into the array given (a new one where None)."""
+    return (np.maximum(Z, 0.0) if A is None else np.maximum(Z, 0.0, out=A)), Z
+
+
 @checked_by(_check_activation_forward, "the entries of Z")
+@computed_in_place(_relu_forward_into)
 def relu_forward(Z):
     """Rectified linear unit, element-wise: A = max(Z, 0).
 
@@ -287,12 +302,12 @@ def relu_forward(Z):
     A : ndarray, shape (n, m)
     cache : ndarray Z
     """
-    return np.maximum(Z, 0.0), Z
+    return _relu_forward_into(Z)
 
 
-def _relu_backward_in_place(dA, Z):
-    """dA * 1[Z > 0], written into dA."""
-    dA *= Z > 0
+def _relu_backward_in_place(dA, Z, mask=None):
+    """dA * 1[Z > 0], written into dA (``mask``, a bool array shaped like Z, holds 1[Z > 0] on the way)."""
+    dA *= Z > 0.0 if mask is None else np.greater(Z, 0.0, out=mask)
     return dA
 
 
@@ -317,7 +332,13 @@ def relu_backward(dA, cache):
 # ----------------------------------------------------------------------------- sigmoid
 
 
+def _sigmoid_into(Z, A=None):
+    """``sigmoid`` written into the array given (a new one where None)."""
+    return expit(Z, out=A)
+
+
 @checked_by(_check_any_array, "the entries of Z")
+@computed_in_place(_sigmoid_into)
 def sigmoid(Z):
     """Logistic function 1 / (1 + exp(-Z)), computed without overflow.
 
@@ -333,7 +354,7 @@ def sigmoid(Z):
     -------
     A : ndarray, the shape of Z, values in [0, 1]
     """
-    return expit(Z)
+    return _sigmoid_into(Z)
 
 
 @checked_by(_check_activation_forward, "the entries of Z")
@@ -380,7 +401,16 @@ def _check_softmax(Z):
     return (Z,)
 
 
+def _softmax_into(Z, A=None):
+    """``softmax`` written into the array given (a new one where None)."""
+    A = np.subtract(Z, Z.max(axis=-2, keepdims=True), out=A)
+    np.exp(A, out=A)
+    A /= A.sum(axis=-2, keepdims=True)
+    return A
+
+
 @checked_by(_check_softmax, "the entries of Z")
+@computed_in_place(_softmax_into)
 def softmax(Z):
     """Softmax over the C classes of each example (column): the probabilities of a softmax output layer.
 
@@ -399,16 +429,32 @@ def softmax(Z):
     -------
     A : ndarray, shape (C, m), positive entries, each column summing to 1
     """
-    A = Z - Z.max(axis=-2, keepdims=True)
-    np.exp(A, out=A)
-    A /= A.sum(axis=-2, keepdims=True)
-    return A
+    return _softmax_into(Z)
 
 
 # ----------------------------------------------------------------------------- dropout
 
 
+def _draw_uniform(rng, U):
+    """Fill U with rng.random(U.shape); with a list of generators, U[s] with rng[s]'s draw."""
+    if isinstance(rng, np.random.Generator):
+        rng.random(out=U)
+    elif isinstance(rng, np.random.RandomState):
+        U[...] = rng.random(U.shape)
+    else:
+        for r, U_s in zip(rng, U, strict=True):  # each network's draw, straight into its slice
+            _draw_uniform(r, U_s)
+
+
+def _dropout_mask_into(shape, keep_prob, rng, U=None, D=None):
+    """``dropout_mask`` drawn into U (floats) and D (bools) of ``shape`` (new arrays where None)."""
+    U = np.empty(shape) if U is None else U
+    _draw_uniform(rng, U)
+    return np.less(U, keep_prob, out=D)
+
+
 @checked_by(_check_dropout_mask, "none of the arguments")
+@computed_in_place(_dropout_mask_into)
 def dropout_mask(shape, keep_prob, rng):
     """Draw an inverted-dropout mask D = (U < keep_prob), U ~ Uniform[0, 1) element-wise.
 
@@ -427,16 +473,7 @@ def dropout_mask(shape, keep_prob, rng):
     -------
     D : ndarray of bool, shape ``shape``; each entry is True with probability keep_prob
     """
-    if isinstance(rng, _GENERATORS):
-        U = rng.random(shape)
-    else:
-        U = np.empty(shape)
-        for r, U_s in zip(rng, U, strict=True):  # each network's draw, straight into its slice
-            if isinstance(r, np.random.Generator):
-                r.random(out=U_s)
-            else:
-                U_s[...] = r.random(shape[1:])
-    return U < keep_prob
+    return _dropout_mask_into(shape, keep_prob, rng)
 
 
 def _dropout_in_place(A, D, keep_prob):

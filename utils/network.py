@@ -119,17 +119,54 @@ def _normalize(Z, layer, statistics):
     return batchnorm_forward.unchecked(Z, *layer[1:], "test", *statistics)
 
 
-def _forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
+class Workspace:
+    """The arrays a training loop writes the intermediate results of each step into, kept from step to step.
+
+    ``work(key, shape)`` is the array of ``key`` (what it holds and its layer, ("A", 2) say) with that shape,
+    made on first use: a last mini-batch of another size gets arrays of its own. The results of a step (its
+    cache) live in these arrays until the next step overwrites them.
+    """
+
+    def __init__(self):
+        self.arrays = {}
+
+    def __call__(self, key, shape, dtype=np.float64):
+        array = self.arrays.get((key, shape, dtype))
+        if array is None:
+            array = self.arrays[key, shape, dtype] = np.empty(shape, dtype)
+        return array
+
+
+def _out(work, key, shape, dtype=np.float64):
+    """The array of ``work`` for (key, shape), or None (a new array) without a workspace."""
+    return None if work is None else work(key, shape, dtype)
+
+
+def _product_shape(W, A):
+    """The shape of W A for W (..., n, k) and A (..., k, m), whose leading axes are equal or absent."""
+    lead = W.shape[:-2] if W.ndim >= A.ndim else A.shape[:-2]
+    return (*lead, W.shape[-2], A.shape[-1])
+
+
+def _linear(A_prev, layer, l, work):
+    """Z[l] and its cache: W A_prev + b for a plain layer, W A_prev for a normalized one (W, gamma, beta)."""
+    if len(layer) == 3:
+        return _linear_without_bias(A_prev, layer)
+    return linear_forward.in_place(A_prev, *layer, None if work is None else
+                                   work(("Z", l), _product_shape(layer[0], A_prev)))
+
+
+def _forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None, work=None):
     """Forward pass without argument checks; ``layers`` is [(W1, b1), ..., (WL, bL)].
 
     Dropout is applied when ``masks`` or ``rng`` is given: each hidden layer's mask is taken
     from ``masks``, or else drawn from ``rng``, layer 1 first. ``keep_prob`` may be an array
     that broadcasts against the activations (one value per network of a batch). Normalized layers
     use the mini-batch's statistics (train mode), or, given ``statistics``, the running averages.
+    With a ``Workspace``, the results are written into its arrays.
     """
-    first = layers[0]
-    Z, linear_cache = linear_forward.unchecked(X, *first) if len(first) == 2 else _linear_without_bias(X, first)
-    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache, True, statistics)
+    Z, linear_cache = _linear(X, layers[0], 1, work)
+    return _propagate(Z, 1, layers, keep_prob, rng, masks, linear_cache, True, statistics, work)
 
 
 def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None):
@@ -144,7 +181,7 @@ def _checked_forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=
 
 
 def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=None, probabilities=True,
-               statistics=None):
+               statistics=None, work=None):
     """Finish a forward pass from Z = W[k] A[k-1] (+ b[k]), the linear output of layer k (no argument checks).
 
     Gradient checking enters here with perturbed copies of Z[k]. The returned cache holds
@@ -158,31 +195,33 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
             norms = norms or [None] * (L - k)
             Z, norms[l - k - 1] = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
         Zs.append(Z)
-        A, _ = relu_forward.unchecked(Z)
+        A, _ = relu_forward.in_place(Z, None if work is None else work(("A", l - 1), Z.shape))
         if masks is not None or rng is not None:
-            D = masks[l - 2] if masks is not None else dropout_mask.unchecked(A.shape, keep_prob, rng)
+            D = masks[l - 2] if masks is not None else dropout_mask.in_place(
+                A.shape, keep_prob, rng, _out(work, ("U", l - 1), A.shape), _out(work, ("D", l - 1), A.shape, bool))
             A, _ = dropout_forward.in_place(A, D, keep_prob)  # A is this loop's own array
             Ds.append(D)
-        layer = layers[l - 1]
-        Z, linear_cache = linear_forward.unchecked(A, *layer) if len(layer) == 2 else _linear_without_bias(A, layer)
+        Z, linear_cache = _linear(A, layers[l - 1], l, work)
         linear_caches.append(linear_cache)
     Zs.append(Z)
-    AL = output_layer(Z.shape[-2]).probabilities(Z) if probabilities else None
+    AL = output_layer(Z.shape[-2]).probabilities(Z, None if work is None else work("AL", Z.shape)) if probabilities \
+        else None
     norms = tuple(norms) if norms else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
 
-def _backward(Y, cache, lambd=None, out=None):
+def _backward(Y, cache, lambd=None, out=None, work=None):
     """Backward pass without argument checks: [(dW1, db1), ..., (dWL, dbL)] of the regularized cost.
 
     A normalized layer's entry is (dW, dgamma, dbeta). ``lambd`` None means no L2 term; it may be an
     array that broadcasts against the weights. ``out``, arrays in the same layout, receives the gradients
-    (the training loop's buffer): then it is what is returned.
+    (the training loop's buffer): then it is what is returned. With a ``Workspace``, the intermediate
+    gradients are written into its arrays.
     """
     m = Y.shape[-1]
     L = len(cache.linear)
     gradients = [None] * L if out is None else out
-    dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y)
+    dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y, None if work is None else work("dZ", cache.AL.shape))
     for l in range(L, 0, -1):
         norm = cache.norms[l - 1] if l < L and cache.norms else None
         into = (None, None) if out is None else out[l - 1]
@@ -191,7 +230,9 @@ def _backward(Y, cache, lambd=None, out=None):
             if out is not None:
                 into[1][...], into[2][...] = dgamma, dbeta
                 into = (into[0], None)
-        dA_prev, dW, db = linear_backward.in_place(dZ, cache.linear[l - 1], l > 1, *into[:2])
+        dA_prev, dW, db = linear_backward.in_place(
+            dZ, cache.linear[l - 1], l > 1, *into[:2],
+            None if work is None or l == 1 else work(("dA", l - 1), cache.linear[l - 1][0].shape))
         if lambd is not None:
             dW += (lambd / m) * cache.linear[l - 1][1]
         if out is None:
@@ -199,7 +240,8 @@ def _backward(Y, cache, lambd=None, out=None):
         if l > 1:
             if cache.masks:  # dA_prev is this loop's own array: the two primitives write into it
                 dA_prev = dropout_backward.in_place(dA_prev, (cache.masks[l - 2], cache.keep_prob))
-            dZ = relu_backward.in_place(dA_prev, cache.Z[l - 2])
+            dZ = relu_backward.in_place(dA_prev, cache.Z[l - 2],
+                                        None if work is None else work(("mask", l - 1), dA_prev.shape, bool))
     return gradients
 
 

@@ -132,8 +132,8 @@ class OutputLayer:
 
     name = ""
 
-    def probabilities(self, ZL):
-        """A[L] from the logits Z[L]."""
+    def probabilities(self, ZL, out=None):
+        """A[L] from the logits Z[L] (written into ``out`` when given)."""
         raise NotImplementedError
 
     def losses(self, ZL, Y):
@@ -145,10 +145,11 @@ class OutputLayer:
         return self.losses(ZL, Y).sum(axis=(-2, -1)) / ZL.shape[-1]
 
     @staticmethod
-    def gradient(AL, Y):
-        """dJ/dZ[L] = (A[L] - Y) / m, the gradient of the mean loss with respect to the logits, for both kinds."""
-        dZ = AL - Y
-        dZ /= Y.shape[-1]  # into the difference, a new array: one temporary, not two
+    def gradient(AL, Y, out=None):
+        """dJ/dZ[L] = (A[L] - Y) / m, the gradient of the mean loss with respect to the logits, for both kinds
+        (written into ``out`` when given)."""
+        dZ = AL - Y if out is None else np.subtract(AL, Y, out=out)
+        dZ /= Y.shape[-1]  # into the difference: one temporary, not two
         return dZ
 
     def predict(self, AL):
@@ -169,8 +170,8 @@ class Sigmoid(OutputLayer):
 
     name = "sigmoid"
 
-    def probabilities(self, ZL):
-        return sigmoid.unchecked(ZL)
+    def probabilities(self, ZL, out=None):
+        return sigmoid.in_place(ZL, out)
 
     def losses(self, ZL, Y):
         return _cross_entropy_losses(ZL, Y)
@@ -191,8 +192,8 @@ class Softmax(OutputLayer):
 
     name = "softmax"
 
-    def probabilities(self, ZL):
-        return softmax.unchecked(ZL)
+    def probabilities(self, ZL, out=None):
+        return softmax.in_place(ZL, out)
 
     def losses(self, ZL, Y):
         return _softmax_losses(ZL, Y)

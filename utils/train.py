@@ -33,6 +33,7 @@ from .cost import _l2_penalty
 from .initializers import get_initializer, initialize
 from .layers import BATCHNORM_MOMENTUM
 from .network import (
+    Workspace,
     _averaged,
     _backward,
     _checked_forward,
@@ -369,6 +370,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
     layers, gradients = zip(*[(tuple(next(views) for _ in layer), tuple(next(gradient_views) for _ in layer))
                               for layer in layers], strict=True)
     update = _Updates(run, flat.buffer, gradient_buffer)
+    work = Workspace() if _largest_activation(X, layers, run) >= WORKSPACE_ELEMENTS else None
     full_batch = [(X, Y)] if run.mini_batch_size is None else None
     shuffler = np.random.RandomState()
     decaying = any(decay is not None for decay in (run.decay if isinstance(run.decay, tuple) else (run.decay,)))
@@ -379,7 +381,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
             loss, penalty = 0.0, 0.0
             batches = full_batch or _batches(X, Y, run.mini_batch_size, run.shuffle_seed + 1 + epoch, shuffler)
             for k, (X_batch, Y_batch) in enumerate(batches):
-                AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks)
+                AL, cache = _forward(X_batch, layers, keep_prob, None if masks else rng, masks, work=work)
                 if not np.isfinite(cache.ZL).all():
                     if diverged is None:
                         _diverged([cache.ZL], _where(run, epoch, k), learning_rate, lambd, labels, X, m)
@@ -393,7 +395,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                     loss = loss + output.losses(cache.ZL, Y_batch).sum(axis=(-2, -1))
                     if lambd is not None:
                         penalty = penalty + share * _l2_penalty([layer[0] for layer in layers], lambd, m)
-                _backward(Y_batch, cache, None if lambd is None else lambd * share, out=gradients)
+                _backward(Y_batch, cache, None if lambd is None else lambd * share, out=gradients, work=work)
                 t += 1
                 update(t)
             if record:
@@ -412,6 +414,19 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
             _diverged(arrays, f"{run.unit} {run.num_epochs}", learning_rate, lambd, labels, X, m)
         diverged |= ~np.isfinite(flat.buffer).all(axis=-1)
     return costs
+
+
+WORKSPACE_ELEMENTS = 2**14
+"""From this many numbers in a step's largest activation array (128 KiB of float64, where the C library starts
+handing out fresh pages from the system), the training loop writes each step into arrays it keeps (a
+``Workspace``); below it, new temporaries are cheaper than looking up kept ones."""
+
+
+def _largest_activation(X, layers, run):
+    """The number of entries of the largest Z[l] of a step: networks x units x examples of a mini-batch."""
+    networks = layers[0][0].shape[0] if layers[0][0].ndim == 3 else 1
+    examples = min(run.mini_batch_size or X.shape[-1], X.shape[-1])
+    return networks * max(layer[0].shape[-2] for layer in layers) * examples
 
 
 def _update_statistics(statistics, norms, momentum):
