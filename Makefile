@@ -43,3 +43,4 @@ lint: setup
 bench: setup
 	$(VPYTHON) benchmarks/bench_training.py
 	$(VPYTHON) benchmarks/bench_gradcheck.py --skip-big
+	$(VPYTHON) benchmarks/bench_studies.py

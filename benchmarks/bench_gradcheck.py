@@ -81,17 +81,14 @@ def small_network(repeats):
     print(f"[2, 20, 3, 1] on 211 examples, 127 parameters, median of {repeats} interleaved runs, 1 thread")
     for name, seconds in medians.items():
         print(f"  {name:40s} {seconds * 1e3:8.2f} ms   {loop / seconds:6.1f}x the loop")
-    ratio = loop / medians["gradient_check_n (full check, report)"]
-    print(f"  full check: {ratio:.1f}x the minimal loop (goal >= 10x): {'met' if ratio >= 10 else 'NOT met'}")
+    print(f"  full check: {loop / medians['gradient_check_n (full check, report)']:.1f}x the minimal loop")
 
     print("  agreement of the numerical gradients, largest |difference| over the 127 entries:")
     for epsilon in (1e-7, 1e-6, 1e-5):
         by_loop, by_utils = minimal_loop(parameters, X, Y, epsilon), numerical_gradients(parameters, X, Y, epsilon)
-        gap = largest_difference(by_loop, by_utils)
-        goal = "" if epsilon < 1e-5 else f" (goal <= 1e-10: {'met' if gap <= 1e-10 else 'NOT met'})"
-        print(f"    epsilon {epsilon:.0e}: |loop - utils| {gap:.1e}   |loop - analytic| "
-              f"{largest_difference(by_loop, grads):.1e}   |utils - analytic| "
-              f"{largest_difference(by_utils, grads):.1e}{goal}")
+        print(f"    epsilon {epsilon:.0e}: |loop - utils| {largest_difference(by_loop, by_utils):.1e}   |loop - "
+              f"analytic| {largest_difference(by_loop, grads):.1e}   |utils - analytic| "
+              f"{largest_difference(by_utils, grads):.1e}")
     print("  (below 1e-5 the loop's own round-off, u |J| / epsilon, bounds any agreement with it)")
 
 

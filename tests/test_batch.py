@@ -1,8 +1,11 @@
 """model_batch trains exactly the networks that model trains, seed by seed."""
 
+import os
+
 import numpy as np
 import pytest
 
+import utils
 from utils import (
     TrainingDiverged,
     accuracies,
@@ -10,10 +13,13 @@ from utils import (
     load_circles,
     load_moons,
     model,
+    parallel,
     schedule_lr_decay,
+    train,
     update_lr,
 )
-from utils.batch import STACK_ELEMENTS, _stacks, model_batch
+from utils.batch import STACK_ELEMENTS, _stacks, model_batch, train_settings
+from utils.diagnostics import layer_statistics
 
 train_X, train_Y, _, _ = load_circles()
 
@@ -169,3 +175,66 @@ def test_one_stack_trains_other_optimizers_and_schedules_each_as_model_does():
                                    **{name: values[i] for name, values in per_network.items()})
         assert all(np.array_equal(networks[i][key], alone[key]) for key in alone), i
         np.testing.assert_array_equal(costs[i], alone_costs)
+
+
+def test_auto_processes_are_the_idle_cores_and_change_nothing(monkeypatch):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    for running, idle in [(1, 2), (2, 1), (5, 1)]:  # this process, and others running beside it
+        monkeypatch.setattr(parallel, "_running_processes", lambda running=running: running)
+        assert parallel.available_cores() == idle
+    monkeypatch.setattr(parallel, "_running_processes", lambda: None)  # no /proc/loadavg: every CPU
+    assert parallel.available_cores() == 2 and parallel.check_n_jobs("auto") == 2
+    monkeypatch.undo()
+    assert 1 <= parallel.available_cores() <= (os.cpu_count() or 1)
+    settings = dict(learning_rate=0.05, num_iterations=30, keep_prob=0.9)
+    auto, auto_costs = model_batch(train_X, train_Y, [2, 4, 1], [1, 2, 3], n_jobs="auto", **settings)
+    one, one_costs = model_batch(train_X, train_Y, [2, 4, 1], [1, 2, 3], n_jobs=1, **settings)
+    assert all(np.array_equal(a[key], b[key]) for a, b in zip(auto, one, strict=True) for key in a)
+    np.testing.assert_array_equal(auto_costs, one_costs)
+
+
+@pytest.mark.parametrize("n_jobs, error, message", [
+    ("all", ValueError, "n_jobs must be an int >= 1 or 'auto' .the idle cores., got 'all'"),
+    (None, TypeError, "n_jobs must be an int >= 1 or 'auto'"),
+    (True, TypeError, "n_jobs must be an int >= 1 or 'auto'"),
+    (0, ValueError, "n_jobs must be >= 1, got 0"),
+    (1.5, TypeError, "n_jobs must be an integer"),
+])
+def test_a_bad_number_of_processes_is_named(n_jobs, error, message):
+    with pytest.raises(error, match=message):
+        model_batch(train_X, train_Y, [2, 4, 1], [1], num_iterations=1, n_jobs=n_jobs)
+
+
+def test_train_settings_trains_each_setting_and_seed_as_model_does():
+    data = [load_moons(seed, n_test=10) for seed in (1, 2)]
+    X, Y = np.stack([d[0] for d in data]), np.stack([d[1] for d in data])
+    settings = {"L2": dict(lambd=0.7), "dropout": dict(keep_prob=0.8, learning_rate=0.05),
+                "adam": dict(optimizer="adam", learning_rate=0.01)}
+    trained = train_settings(X, Y, [2, 5, 1], [1, 2], settings, learning_rate=0.1, num_iterations=40, cost_every=10)
+    assert list(trained) == list(settings)
+    for name, (networks, costs) in trained.items():
+        assert len(networks) == 2 and costs.shape == (2, 4)
+        for s, seed in enumerate((1, 2)):
+            alone, alone_costs = model(X[s], Y[s], [2, 5, 1], **(dict(learning_rate=0.1) | settings[name]),
+                                       num_iterations=40, cost_every=10, seed=seed)
+            assert all(np.array_equal(networks[s][key], alone[key]) for key in alone), (name, seed)
+            np.testing.assert_array_equal(costs[s], alone_costs)
+    with pytest.raises(ValueError, match=r"settings\['dropout'\]\['keep_prob'\] must be"):
+        train_settings(X, Y, [2, 5, 1], [1, 2], {"L2": dict(lambd=0.7), "dropout": dict(keep_prob=1.5)},
+                       num_iterations=1)
+    with pytest.raises(ValueError, match=r"settings\['L2'\] may set only .* give 'num_iterations' once"):
+        train_settings(X, Y, [2, 5, 1], [1, 2], {"L2": dict(lambd=0.7, num_iterations=3)})
+
+
+def test_the_computing_functions_run_blas_on_one_thread_and_restore_it():
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    before = blas_threads()
+    seen = parallel.one_blas_thread(blas_threads)()
+    assert seen == {1} and blas_threads() == before
+    computing = [utils.forward_propagation, utils.backward_propagation, utils.predict_probabilities,
+                 utils.gradient_check_n, utils.numerical_gradients, layer_statistics, train._descent]
+    assert all(getattr(function, "one_blas_thread", False) for function in computing)

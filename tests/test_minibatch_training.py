@@ -25,11 +25,12 @@ from utils import (
     update_parameters_with_momentum,
     update_parameters_with_rmsprop,
 )
+from utils.studies import train_runs
 
 X, Y, test_X, test_Y = load_moons()
 
 
-@pytest.mark.parametrize("optimizer, learning_rate, decay, train_accuracy, costs", [
+COURSE_RUNS = [
     ("gd", 0.0007, None, 0.7166666666666667, "0.702405 0.668101 0.635288 0.600491 0.573367"),
     ("momentum", 0.0007, None, 0.7166666666666667, "0.702413 0.668167 0.635388 0.600591 0.573444"),
     ("adam", 0.0007, None, 0.9433333333333334, "0.702166 0.167845 0.141316 0.138788 0.136066"),
@@ -37,11 +38,25 @@ X, Y, test_X, test_Y = load_moons()
     ("gd", 0.1, schedule_lr_decay, 0.9433333333333334, "0.701091 0.127161 0.120304 0.117033 0.117512"),
     ("momentum", 0.1, schedule_lr_decay, 0.9533333333333334, "0.702226 0.128974 0.125965 0.123375 0.123218"),
     ("adam", 0.01, schedule_lr_decay, 0.94, "0.699346 0.130074 0.129826 0.129282 0.128361"),
-])
-def test_the_course_runs_are_reproduced_exactly(optimizer, learning_rate, decay, train_accuracy, costs):
+]
+"""The course's seven runs: optimizer, learning rate, decay, its published training accuracy and epoch costs."""
+
+
+@pytest.fixture(scope="module")
+def course_runs():
+    """The seven runs of ``model`` with the course's settings, trained together by ``train_runs`` (one stack, each
+    run model's bit for bit: test_studies and test_batch check that)."""
+    return train_runs(X, Y, [2, 5, 2, 1], {k: dict(learning_rate=rate, optimizer=optimizer, decay=decay,
+                                                   mini_batch_size=64, num_epochs=5000)
+                                           for k, (optimizer, rate, decay, _, _) in enumerate(COURSE_RUNS)})
+
+
+@pytest.mark.parametrize("k", range(len(COURSE_RUNS)), ids=[f"{run[0]}-{run[1]}-{getattr(run[2], '__name__', None)}"
+                                                            for run in COURSE_RUNS])
+def test_the_course_runs_are_reproduced_exactly(course_runs, k):
     """The course's published accuracies, and its printed epoch costs to the six decimals it prints."""
-    parameters, recorded = model(X, Y, [2, 5, 2, 1], learning_rate, optimizer=optimizer, mini_batch_size=64,
-                                 num_epochs=5000, decay=decay)
+    parameters, recorded = course_runs[k]
+    *_, train_accuracy, costs = COURSE_RUNS[k]
     assert accuracy(X, Y, parameters) == train_accuracy
     assert " ".join(f"{cost:f}" for cost in recorded) == costs
 

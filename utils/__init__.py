@@ -26,7 +26,7 @@ Conventions (used by every function of the package)
   touches numpy's global random state. No function writes into the caller's arrays.
 """
 
-from .batch import ValidationCurve, model_batch, sweep, validation_curve
+from .batch import ValidationCurve, model_batch, sweep, train_settings, validation_curve
 from .cost import compute_cost
 from .data import (
     convert_to_one_hot,
@@ -88,6 +88,7 @@ from .optimizers import (
     update_parameters_with_rmsprop,
 )
 from .output import sigmoid_loss, softmax_loss
+from .parallel import available_cores
 from .train import (
     TrainingDiverged,
     accuracies,
@@ -109,6 +110,7 @@ __all__ = [
     "ValidationCurve",
     "accuracies",
     "accuracy",
+    "available_cores",
     "backward_propagation",
     "batchnorm_backward",
     "batchnorm_forward",
@@ -155,6 +157,7 @@ __all__ = [
     "softmax",
     "softmax_loss",
     "sweep",
+    "train_settings",
     "update_lr",
     "update_parameters",
     "update_parameters_with_adam",

@@ -9,7 +9,9 @@ splitting them over processes uses every core. Each network of the batch is the 
 train with its seed: the same initial weights, the same dropout masks, the same updates.
 """
 
+import inspect
 import math
+import re
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import NamedTuple
@@ -17,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
+    _describe,
     check_between,
     check_choice,
     check_count,
@@ -35,6 +38,7 @@ from .initializers import get_initializer, initialize_parameters
 from .layers import BATCHNORM_MOMENTUM
 from .network import parameter_list, running_statistics
 from .optimizers import OPTIMIZERS, check_beta
+from .parallel import check_n_jobs
 from .train import (
     COST_EVERY,
     _check_normalizable,
@@ -45,6 +49,14 @@ from .train import (
     dropout_rng,
     used_hyperparameters,
 )
+
+PER_NETWORK = ("learning_rate", "initialization", "init_scale", "lambd", "keep_prob", "optimizer", "beta", "beta1",
+               "beta2", "epsilon", "decay", "decay_rate")
+"""The arguments of ``model_batch`` (and of ``model``) that take one value per network of a stack; the seeds too."""
+
+SHARED_BY_A_STACK = ("num_iterations", "num_epochs", "mini_batch_size", "shuffle_seed", "cost_every", "fixed_masks",
+                     "batch_norm", "batch_norm_momentum")
+"""The arguments of ``model`` that the networks of one ``model_batch`` stack share."""
 
 
 def _per_model(name, value, S, check):
@@ -114,8 +126,9 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
     init_scale : None or float, or a sequence of S of them (the std of each "random" network)
     lambd : float >= 0, or a sequence of S of them (one per network)
     keep_prob : float in (0, 1], or a sequence of S of them
-    n_jobs : int >= 1
-        Number of processes; the seeds are split between them. The result does not depend on it.
+    n_jobs : int >= 1, or "auto"
+        Number of processes; the seeds are split between them. The result does not depend on it. "auto": the
+        cores idle at the moment of the call (``parallel.available_cores``).
         The processes start the platform's default way: fork on Linux (forkserver from Python 3.14),
         spawn on macOS and Windows, where a script that calls this needs the usual
         ``if __name__ == "__main__":`` guard (notebooks do not).
@@ -163,7 +176,7 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
                         None, 1.0, shuffle_seed, check_flag("fixed_masks", fixed_masks))
     lambd = np.array(_per_model("lambd", lambd, S, check_nonnegative))
     keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
-    n_jobs = min(check_count("n_jobs", n_jobs, minimum=1), S)
+    n_jobs = min(check_n_jobs(n_jobs), S)
     schemes = _per_model_schemes(initialization, init_scale, S)
     tolerate = check_choice("if_diverged", if_diverged, ("raise", "nan")) == "nan"
     normalization = None
@@ -202,14 +215,15 @@ def _stacks(kinds, width, n_jobs):
 
     Networks of another kind (``kinds[i]``: whether network i drops units, and its update rule) go to other
     stacks or, for the update rule, to another consecutive range of one stack; a stack holds at most
-    STACK_ELEMENTS // ``width`` networks (one at least), and there are at least ``n_jobs`` stacks when there are
-    that many networks, so that every process has one. A stack without dropout draws no masks at all.
+    STACK_ELEMENTS // ``width`` networks (one at least). The networks of each dropout kind are cut into at least
+    ``n_jobs`` stacks when there are that many, so that every process gets a share of each kind (they differ in
+    cost). A stack without dropout draws no masks at all.
     """
     order = sorted(range(len(kinds)), key=kinds.__getitem__)
-    size = max(1, min(STACK_ELEMENTS // width, math.ceil(len(kinds) / n_jobs)))
     stacks = []
     for dropout in sorted({kind[0] for kind in kinds}):
         group = [i for i in order if kinds[i][0] == dropout]
+        size = max(1, min(STACK_ELEMENTS // width, math.ceil(len(group) / n_jobs)))
         stacks += [np.array(group[start:start + size]) for start in range(0, len(group), size)]
     return stacks
 
@@ -284,6 +298,55 @@ def sweep(X, Y, layer_dims, seeds, parameter, values, **settings):
     parameters, costs = model_batch(grid_X, grid_Y, layer_dims, [seed for seed in seeds for _ in values],
                                     **{parameter: values * S}, **settings)
     return [parameters[s * K:(s + 1) * K] for s in range(S)], costs.reshape(S, K, -1)
+
+
+def train_settings(X, Y, layer_dims, seeds, settings, **common):
+    """Train one network per (setting, seed), all in one ``model_batch`` call.
+
+    Network (name, s) is ``model(X_s, Y_s, layer_dims, seed=seeds[s], **common, **settings[name])``, bit for bit:
+    the settings are what differs between networks that a stack trains together (``PER_NETWORK``).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m) shared, or (S, n_x, m) with one data set per seed
+    Y : ndarray, shape (n_L, m) or (S, n_L, m)
+    layer_dims : list of int
+    seeds : sequence of S ints
+    settings : dict {name: dict of arguments}, each argument one of ``PER_NETWORK`` (learning_rate,
+        initialization, init_scale, lambd, keep_prob, optimizer, beta, beta1, beta2, epsilon, decay, decay_rate);
+        for example ``{"L2": {"lambd": 0.7}, "dropout": {"keep_prob": 0.86}}``
+    **common : the other arguments of ``model_batch``, the same for every network (num_iterations, n_jobs, ...)
+
+    Returns
+    -------
+    dict {name: (parameters, costs)}, in the order of ``settings``: parameters a list of S dicts (None for a
+    network that diverged, with ``if_diverged="nan"``), costs an ndarray (S, number of recorded costs)
+    """
+    if not isinstance(settings, dict) or not settings or not all(isinstance(value, dict)
+                                                                 for value in settings.values()):
+        raise TypeError(f"settings must be a non-empty dict {{name: dict of model_batch's arguments}}, got "
+                        f"{_describe(settings)}")
+    for name, setting in settings.items():
+        for key in setting:
+            if key not in PER_NETWORK:
+                raise ValueError(f"settings[{name!r}] may set only the arguments that differ between the networks of "
+                                 f"a stack, {list(PER_NETWORK)}: give {key!r} once, as a common argument")
+    seeds = [check_seed(f"seeds[{i}]", seed) for i, seed in enumerate(check_sequence("seeds", seeds, "ints"))]
+    layer_dims = check_layer_dims(layer_dims)
+    S, names = len(seeds), list(settings)
+    X, Y = _per_model_data(X, Y, S, C=layer_dims[-1])
+    defaults = inspect.signature(model_batch).parameters
+    varied = {key: [setting.get(key, common.get(key, defaults[key].default)) for setting in settings.values()
+                    for _ in seeds] for key in sorted({key for setting in settings.values() for key in setting})}
+    shared = {key: value for key, value in common.items() if key not in varied}
+    grid = (np.tile(X, (len(names), 1, 1)) if X.ndim == 3 else X, np.tile(Y, (len(names), 1, 1)) if Y.ndim == 3 else Y)
+    try:  # network k S + s: setting k, seed s
+        networks, costs = model_batch(*grid, layer_dims, seeds * len(names), **shared, **varied)
+    except (ValueError, TypeError, KeyError) as error:  # "lambd[7]" is network 7's: settings[names[7 // S]]
+        message = re.sub(r"\b(\w+)\[(\d+)\]", lambda match: f"settings[{names[int(match[2]) // S]!r}]['{match[1]}']"
+                         if match[1] in varied else match[0], str(error))
+        raise type(error)(message) from error
+    return {name: (networks[k * S:(k + 1) * S], costs[k * S:(k + 1) * S]) for k, name in enumerate(names)}
 
 
 def _sweep_arguments(seeds, parameter, values, settings):

@@ -14,8 +14,10 @@ from ._validation import (
     depth,
 )
 from .network import _backward, _checked_forward, parameter_list
+from .parallel import one_blas_thread
 
 
+@one_blas_thread
 def layer_statistics(X, Y, parameters):
     """Standard deviations of the activations and of the weight gradients, layer by layer.
 

@@ -70,6 +70,7 @@ from ._validation import (
 from .cost import _l2_penalty
 from .network import _checked_forward, _dropout_source, _forward, _propagate, parameter_list
 from .output import _central_difference_terms, _cross_entropy_losses, _softplus_central_difference, output_layer
+from .parallel import one_blas_thread
 
 COURSE_THRESHOLD = 2e-7
 """The course's global criterion. Its text says 1e-7, but its own correct code gives 1.19e-7
@@ -769,6 +770,7 @@ def _warn_on_low_precision(X, parameters, gradients):
                       stacklevel=3)
 
 
+@one_blas_thread
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, lambd=0.0, keep_prob=1.0, rng=None, masks=None,
                      fast=False, method="batched", direction_seed=0):
     """Check analytic gradients against central differences of the same cost, tensor by tensor.
@@ -824,6 +826,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, lambd=0.0, keep_
     return GradientCheckReport(difference, tuple(rows), epsilon, atol, smooth_difference=smooth_difference)
 
 
+@one_blas_thread
 def numerical_gradients(parameters, X, Y, epsilon=1e-7, lambd=0.0, keep_prob=1.0, rng=None, masks=None,
                         method="batched"):
     """The central-difference gradient of the cost, every entry: {"dW1": ..., "db1": ..., ...}.

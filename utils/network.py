@@ -43,6 +43,7 @@ from .layers import (
     update_running_average,
 )
 from .output import output_layer
+from .parallel import one_blas_thread
 
 
 class ForwardCache(NamedTuple):
@@ -254,6 +255,7 @@ def gradient_dict(gradients):
     return named
 
 
+@one_blas_thread
 def forward_propagation(X, parameters, keep_prob=1.0, rng=None, masks=None, mode="train"):
     """Forward pass: [LINEAR -> (BATCHNORM) -> RELU -> DROPOUT] x (L-1) -> LINEAR -> SIGMOID or SOFTMAX.
 
@@ -394,6 +396,7 @@ def _check_masks(masks, keep_prob, rng, parameters, m):
     return checked
 
 
+@one_blas_thread
 def backward_propagation(X, Y, cache, lambd=0.0):
     """Backward pass: the exact gradients of the cost that ``compute_cost`` computes.
 

@@ -27,9 +27,10 @@ from ._validation import (
     check_X,
     check_Y,
 )
-from .batch import model_batch
+from .batch import PER_NETWORK, SHARED_BY_A_STACK, model_batch
 from .diagnostics import iterations_to_reach, rising_steps
 from .optimizers import OPTIMIZERS
+from .parallel import check_n_jobs
 from .train import TrainingDiverged, accuracy, model
 
 
@@ -47,7 +48,7 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
     layer_dims : list of int
     runs : dict {label: dict of the other arguments of ``model``}; a ``decay`` must be a function
         defined at module level (such as ``update_lr``), so that it can be sent to another process
-    n_jobs : int >= 1, processes for each stack (the results do not depend on it)
+    n_jobs : int >= 1, or "auto" (the idle cores), processes for each stack (the results do not depend on it)
 
     Returns
     -------
@@ -57,7 +58,7 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
     Y = check_Y(Y, X.shape[1], C=layer_dims[-1], source="layer_dims[-1]")
     if not isinstance(runs, dict) or not runs or not all(isinstance(kwargs, dict) for kwargs in runs.values()):
         raise TypeError(f"runs must be a non-empty dict {{label: dict of model's arguments}}, got {_describe(runs)}")
-    n_jobs = check_count("n_jobs", n_jobs, minimum=1)
+    n_jobs = check_n_jobs(n_jobs)
     settings = {label: _run_settings(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()}
     stacks = {}
     for label, arguments in settings.items():
@@ -68,16 +69,6 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
         results.update(_train_stacked(X, Y, layer_dims, {label: settings[label] for label in labels}, n_jobs))
     return {label: results[label] for label in runs}
 
-
-SHARED_BY_A_STACK = ("num_iterations", "num_epochs", "mini_batch_size", "shuffle_seed", "cost_every", "fixed_masks",
-                     "batch_norm", "batch_norm_momentum")
-"""The arguments of ``model`` that the networks of one ``model_batch`` stack share; it takes the others per network."""
-
-PER_NETWORK = {"seed": "seeds", "learning_rate": "learning_rate", "initialization": "initialization",
-               "init_scale": "init_scale", "lambd": "lambd", "keep_prob": "keep_prob", "optimizer": "optimizer",
-               "beta": "beta", "beta1": "beta1", "beta2": "beta2", "epsilon": "epsilon", "decay": "decay",
-               "decay_rate": "decay_rate"}
-"""The other arguments of ``model`` (besides print_cost), and the argument of ``model_batch`` that takes them."""
 
 
 def _run_settings(label, X, Y, layer_dims, kwargs):
@@ -107,8 +98,8 @@ def _train_stacked(X, Y, layer_dims, settings, n_jobs):
     first = next(iter(settings.values()))
     if first["print_cost"]:
         return {label: model(X, Y, layer_dims, **arguments) for label, arguments in settings.items()}
-    per_network = {batch_name: [arguments[name] for arguments in settings.values()]
-                   for name, batch_name in PER_NETWORK.items()}
+    per_network = {name: [arguments[name] for arguments in settings.values()] for name in PER_NETWORK}
+    per_network["seeds"] = [arguments["seed"] for arguments in settings.values()]
     try:
         networks, costs = model_batch(X, Y, layer_dims, **per_network, n_jobs=n_jobs,
                                       **{name: first[name] for name in SHARED_BY_A_STACK})

@@ -44,6 +44,7 @@ from .network import (
 )
 from .optimizers import HYPERPARAMETERS, OPTIMIZERS, optimizer_hyperparameters, update_parameters_with_gd
 from .output import output_layer
+from .parallel import one_blas_thread
 
 COST_EVERY = 1000
 """The cost is recorded at iteration (or epoch) 0 and every COST_EVERY of them, as in the course."""
@@ -346,6 +347,7 @@ class _Updates:
             rule.step([parameters], [gradients], state, learning_rate, t, rule.hyper)
 
 
+@one_blas_thread
 def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=False, fixed_masks=False,
              labels=None, statistics=None, momentum=BATCHNORM_MOMENTUM, diverged=None):
     """The training loop shared by ``model`` and ``model_batch`` (no argument checks).
@@ -505,6 +507,7 @@ def _diverged(arrays, where, learning_rate, lambd=None, labels=None, X=None, m=N
         f"(the activations or the weights overflowed). {cause}.")
 
 
+@one_blas_thread
 def predict_probabilities(X, parameters):
     """The output probabilities A[L] of the trained network: no dropout, normalized layers in test mode.
 

@@ -10,13 +10,11 @@ The searches themselves are scikit-learn's (``GridSearchCV``, ``RandomizedSearch
   settings (weight scales, learning rates) and seeds, scored on a held-out set; each half one stack of networks.
 """
 
-import inspect
-import re
 
 import numpy as np
 
 from ._validation import _describe, check_count, check_sequence, check_X, check_Y
-from .batch import model_batch
+from .batch import train_settings
 from .train import accuracy
 
 
@@ -110,10 +108,6 @@ def epochs_trained(search):
     return int(np.sum(epochs)) * int(search.n_splits_)
 
 
-PER_NETWORK = ("learning_rate", "lambd", "keep_prob", "initialization", "init_scale")
-"""The arguments of ``model`` that may differ between the networks of one ``model_batch`` stack."""
-
-
 def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs=1, **common):
     """Test accuracy of the network without and with batch normalization, for each setting and seed.
 
@@ -129,7 +123,7 @@ def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs
     settings : list of K dicts of the arguments that differ between runs: learning_rate, lambd, keep_prob,
         initialization, init_scale (for example ``{"init_scale": 0.01}``)
     seeds : list of S ints
-    n_jobs : int >= 1, processes (the results do not depend on it)
+    n_jobs : int >= 1, or "auto" (the idle cores), processes (the results do not depend on it)
     **common : the other arguments of ``model`` (learning_rate, num_epochs, mini_batch_size, ...)
 
     Returns
@@ -142,27 +136,13 @@ def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs
     settings = check_sequence("settings", settings, "dicts of model's arguments")
     if not all(isinstance(setting, dict) for setting in settings):
         raise TypeError(f"settings must hold dicts of model's arguments, got {_describe(settings)}")
-    for k, setting in enumerate(settings):
-        for key in setting:
-            if key not in PER_NETWORK:
-                raise ValueError(f"settings[{k}] may set only the arguments that differ between the networks of a "
-                                 f"stack, {list(PER_NETWORK)}: give {key!r} once, as a common argument")
-    seeds = check_sequence("seeds", seeds, "seeds")
-    defaults = inspect.signature(model_batch).parameters
-    varied = {key: [setting.get(key, common.get(key, defaults[key].default)) for setting in settings for _ in seeds]
-              for key in sorted({key for setting in settings for key in setting})}
-    shared = {key: value for key, value in common.items() if key not in varied}
     scores = []
     for normalized in (False, True):
-        try:
-            networks, _ = model_batch(X, Y, layer_dims, [seed for _ in settings for seed in seeds], n_jobs=n_jobs,
-                                      batch_norm=normalized, if_diverged="nan", **shared, **varied)
-        except (ValueError, TypeError, KeyError) as error:  # "lambd[7]" is network 7's: settings[7 // S]
-            message = re.sub(r"\b(\w+)\[(\d+)\]", lambda match: f"settings[{int(match[2]) // len(seeds)}]"
-                             f"['{match[1]}']" if match[1] in varied else match[0], str(error))
-            raise type(error)(message) from error
-        scores.append([_test_accuracy(X_test, Y_test, parameters) for parameters in networks])
-    return np.array(scores, dtype=float).reshape(2, len(settings), len(seeds))
+        trained = train_settings(X, Y, layer_dims, seeds, dict(enumerate(settings)), n_jobs=n_jobs,
+                                 batch_norm=normalized, if_diverged="nan", **common)
+        scores.append([[_test_accuracy(X_test, Y_test, parameters) for parameters in networks]
+                       for networks, _ in trained.values()])
+    return np.array(scores, dtype=float)
 
 
 def _test_accuracy(X_test, Y_test, parameters):
