@@ -20,15 +20,26 @@ from threadpoolctl import ThreadpoolController
 
 from ._validation import _describe, check_count
 
-_THREADPOOLS = ThreadpoolController()  # the thread pools of the libraries loaded with NumPy (its BLAS)
+_BLAS = ThreadpoolController().select(user_api="blas").lib_controllers  # the BLAS libraries NumPy loaded
 
 
 def one_blas_thread(function):
-    """Decorator: ``function`` runs with NumPy's BLAS on one thread (the setting is restored afterwards)."""
+    """Decorator: ``function`` runs with NumPy's BLAS on one thread (the setting is restored afterwards).
+
+    A call made on one thread already (from inside another such function) changes nothing; the others cost
+    two C calls per library, a few microseconds."""
     @functools.wraps(function)
     def on_one_thread(*args, **kwargs):
-        with _THREADPOOLS.limit(limits=1, user_api="blas"):
+        previous = [library.num_threads for library in _BLAS]
+        if all(threads == 1 for threads in previous):
             return function(*args, **kwargs)
+        for library in _BLAS:
+            library.set_num_threads(1)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            for library, threads in zip(_BLAS, previous, strict=True):
+                library.set_num_threads(threads)
     on_one_thread.one_blas_thread = True
     return on_one_thread
 
