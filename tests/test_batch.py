@@ -179,10 +179,10 @@ def test_one_stack_trains_other_optimizers_and_schedules_each_as_model_does():
 
 def test_auto_processes_are_the_idle_cores_and_change_nothing(monkeypatch):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    for running, idle in [(1, 2), (2, 1), (5, 1)]:  # this process, and others running beside it
-        monkeypatch.setattr(parallel, "_running_processes", lambda running=running: running)
+    for busy, idle in [(0.0, 2), (0.3, 2), (0.8, 1), (1.0, 1), (2.0, 1)]:  # CPUs kept busy by other work
+        monkeypatch.setattr(parallel, "_busy_cpus", lambda window, busy=busy: busy)
         assert parallel.available_cores() == idle
-    monkeypatch.setattr(parallel, "_running_processes", lambda: None)  # no /proc/loadavg: every CPU
+    monkeypatch.setattr(parallel, "_busy_cpus", lambda window: None)  # no /proc/stat: every CPU
     assert parallel.available_cores() == 2 and parallel.check_n_jobs("auto") == 2
     monkeypatch.undo()
     assert 1 <= parallel.available_cores() <= (os.cpu_count() or 1)

@@ -429,7 +429,9 @@ SPECS = {
                                        method=lambda v, p: choices(v), rng=lambda v, p: generators(v),
                                        scale=lambda v, p: [("with he", 2.0, ERROR)],
                                        batch_norm=lambda v, p: flags(v))),
-    "available_cores": Spec(utils.available_cores, lambda p: dict(), {}, compare=False),
+    "available_cores": Spec(utils.available_cores, lambda p: dict(window=0.01), dict(
+        window=lambda v, p: [("zero", 0.0, ERROR), ("negative", -1.0, ERROR), ("a string", "0.1", ERROR)]),
+        compare=False),
     "zeros": Spec(utils.zeros, lambda p: dict(shape=(2, 3), rng=None),
                   dict(shape=lambda v, p: [("a list", [2, 3], ERROR), ("a zero", (0, 3), ERROR),
                                            ("three dims", (2, 3, 1), ERROR), ("floats", (2.0, 3.0), ERROR),

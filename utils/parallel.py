@@ -2,9 +2,9 @@
 
 Training is arithmetic from start to end, so a process per core is all that helps: a second process on a
 busy core only takes turns with the work already there (and evicts its caches). ``"auto"`` counts the cores
-this process may use and subtracts the other processes running at this very moment, so that a notebook run
-alone uses both cores of a laptop, and a notebook run beside another (a test suite running two at once) uses
-one. The results never depend on it: every network is trained exactly the same way in any process.
+this process may use and subtracts those that other work keeps busy (measured over 50 ms), so that a notebook
+run alone uses both cores of a laptop, and a notebook run beside another (a test suite running two at once)
+uses one. The results never depend on it: every network is trained exactly the same way in any process.
 
 The BLAS library behind NumPy's matrix products would start threads of its own for the larger products; the
 functions of ``utils`` that compute run it on one thread (``one_blas_thread``). A product split between threads
@@ -15,10 +15,11 @@ a pool of BLAS threads beside other work only takes turns with it.
 
 import functools
 import os
+import time
 
 from threadpoolctl import ThreadpoolController
 
-from ._validation import _describe, check_count
+from ._validation import _describe, check_count, check_positive
 
 _BLAS = ThreadpoolController().select(user_api="blas").lib_controllers  # the BLAS libraries NumPy loaded
 
@@ -44,31 +45,49 @@ def one_blas_thread(function):
     return on_one_thread
 
 
-def available_cores():
-    """The cores idle at this instant: the CPUs this process may run on, less the other processes running now.
+def available_cores(window=0.05):
+    """The cores idle now: the CPUs this process may run on, less those that other work kept busy.
 
-    Linux reports the processes running at this instant in /proc/loadavg (this one among them); elsewhere
-    every CPU is taken to be idle. At least 1.
+    Linux counts every CPU's busy and idle time in /proc/stat: this process sleeps for ``window`` seconds and
+    counts how much of that time the CPUs were busy (with other work, then, since it slept). Elsewhere every CPU
+    is taken to be idle. At least 1.
+
+    Parameters
+    ----------
+    window : float > 0, seconds to measure over
 
     Returns
     -------
     int >= 1
     """
+    window = check_positive("window", window)
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         cpus = os.cpu_count() or 1
-    running = _running_processes()
-    return cpus if running is None else max(1, cpus - max(running - 1, 0))
+    busy = _busy_cpus(window)
+    return cpus if busy is None else max(1, cpus - round(busy))
 
 
-def _running_processes():
-    """The processes (threads) running at this instant, this one included, from Linux's /proc/loadavg; or None."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as file:
-            return int(file.read().split()[3].split("/")[0])  # "0.52 0.61 0.70 2/345 6789": 2 running
-    except (OSError, ValueError, IndexError):
+def _busy_cpus(window):
+    """How many CPUs' worth of time the machine spent busy during the next ``window`` seconds (Linux), or None."""
+    first = _cpu_times()
+    if first is None:
         return None
+    time.sleep(window)
+    second = _cpu_times()
+    total, idle = (after - before for before, after in zip(first, second, strict=True))
+    return None if total <= 0 else (total - idle) / total * (os.cpu_count() or 1)
+
+
+def _cpu_times():
+    """(all, idle) time of every CPU so far, in clock ticks, from the first line of /proc/stat; or None."""
+    try:
+        with open("/proc/stat", encoding="ascii") as file:
+            ticks = [int(value) for value in file.readline().split()[1:]]  # "cpu user nice system idle iowait ..."
+    except (OSError, ValueError):
+        return None
+    return sum(ticks), ticks[3] + ticks[4]
 
 
 def check_n_jobs(n_jobs):
