@@ -2,7 +2,7 @@
 
 Training is arithmetic from start to end, so a process per core is all that helps: a second process on a
 busy core only takes turns with the work already there (and evicts its caches). ``"auto"`` counts the cores
-this process may use and subtracts those that other work keeps busy (measured over 50 ms), so that a notebook
+this process may use and subtracts those that other work keeps busy (measured over 60 ms), so that a notebook
 run alone uses both cores of a laptop, and a notebook run beside another (a test suite running two at once)
 uses one. The results never depend on it: every network is trained exactly the same way in any process.
 
@@ -45,16 +45,17 @@ def one_blas_thread(function):
     return on_one_thread
 
 
-def available_cores(window=0.05):
-    """The cores idle now: the CPUs this process may run on, less those that other work kept busy.
+def available_cores(window=0.02):
+    """The cores idle now: the CPUs this process may run on, less those that other work keeps busy.
 
     Linux counts every CPU's busy and idle time in /proc/stat: this process sleeps for ``window`` seconds and
-    counts how much of that time the CPUs were busy (with other work, then, since it slept). Elsewhere every CPU
-    is taken to be idle. At least 1.
+    counts how much of that time the CPUs were busy (with other work, then, since it slept), three times; the
+    least of the three is the steady load, a passing system task counts in one at most. Elsewhere every CPU is
+    taken to be idle. At least 1.
 
     Parameters
     ----------
-    window : float > 0, seconds to measure over
+    window : float > 0, seconds of each of the three measurements
 
     Returns
     -------
@@ -65,29 +66,34 @@ def available_cores(window=0.05):
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         cpus = os.cpu_count() or 1
-    busy = _busy_cpus(window)
-    return cpus if busy is None else max(1, cpus - round(busy))
+    busy = [_busy_cpus(window) for _ in range(3)]
+    return cpus if None in busy else max(1, cpus - round(min(busy)))
 
 
 def _busy_cpus(window):
-    """How many CPUs' worth of time the machine spent busy during the next ``window`` seconds (Linux), or None."""
+    """How many CPUs' worth of time other processes kept busy during the next ``window`` seconds (Linux), or None.
+
+    This process's own time is left out: its threads (a BLAS pool winding down, a notebook's output) are not
+    other work."""
     first = _cpu_times()
     if first is None:
         return None
     time.sleep(window)
     second = _cpu_times()
-    total, idle = (after - before for before, after in zip(first, second, strict=True))
-    return None if total <= 0 else (total - idle) / total * (os.cpu_count() or 1)
+    total, idle, own = (after - before for before, after in zip(first, second, strict=True))
+    return None if total <= 0 else max(total - idle - own, 0) / total * (os.cpu_count() or 1)
 
 
 def _cpu_times():
-    """(all, idle) time of every CPU so far, in clock ticks, from the first line of /proc/stat; or None."""
+    """(all, idle, this process's) CPU time so far, in clock ticks, from /proc/stat and /proc/self/stat; or None."""
     try:
         with open("/proc/stat", encoding="ascii") as file:
             ticks = [int(value) for value in file.readline().split()[1:]]  # "cpu user nice system idle iowait ..."
+        with open("/proc/self/stat", encoding="ascii", errors="replace") as file:
+            fields = file.read().rsplit(")", 1)[1].split()  # after "pid (name)": state ppid ... utime stime
     except (OSError, ValueError):
         return None
-    return sum(ticks), ticks[3] + ticks[4]
+    return sum(ticks), ticks[3] + ticks[4], int(fields[11]) + int(fields[12])
 
 
 def check_n_jobs(n_jobs):
