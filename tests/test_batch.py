@@ -1,9 +1,12 @@
 """model_batch trains exactly the networks that model trains, seed by seed."""
 
+import io
 import os
+import threading
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info
 
 import utils
 from utils import (
@@ -179,10 +182,10 @@ def test_one_stack_trains_other_optimizers_and_schedules_each_as_model_does():
 
 def test_auto_processes_are_the_idle_cores_and_change_nothing(monkeypatch):
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    for busy, idle in [(0.0, 2), (0.3, 2), (0.8, 1), (1.0, 1), (2.0, 1)]:  # CPUs kept busy by other work
-        monkeypatch.setattr(parallel, "_busy_cpus", lambda window, busy=busy: busy)
+    for busy, idle in [(0.0, 2), (0.3, 2), (0.5, 1), (0.8, 1), (1.0, 1), (2.0, 1)]:  # CPUs kept busy by other work
+        monkeypatch.setattr(parallel, "_busy_cpus", lambda cpus, window, busy=busy: busy)
         assert parallel.available_cores() == idle
-    monkeypatch.setattr(parallel, "_busy_cpus", lambda window: None)  # no /proc/stat: every CPU
+    monkeypatch.setattr(parallel, "_busy_cpus", lambda cpus, window: None)  # no /proc/stat: every CPU
     assert parallel.available_cores() == 2 and parallel.check_n_jobs("auto") == 2
     monkeypatch.undo()
     assert 1 <= parallel.available_cores() <= (os.cpu_count() or 1)
@@ -226,15 +229,81 @@ def test_train_settings_trains_each_setting_and_seed_as_model_does():
         train_settings(X, Y, [2, 5, 1], [1, 2], {"L2": dict(lambd=0.7, num_iterations=3)})
 
 
+def blas_threads():
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+
 def test_the_computing_functions_run_blas_on_one_thread_and_restore_it():
-    from threadpoolctl import threadpool_info
-
-    def blas_threads():
-        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
-
     before = blas_threads()
     seen = parallel.one_blas_thread(blas_threads)()
     assert seen == {1} and blas_threads() == before
+
+    def failing():
+        raise KeyError("inside")
+    with pytest.raises(KeyError):
+        parallel.one_blas_thread(failing)()
+    assert blas_threads() == before
+
+    # two threads: the one thread holds until the last one leaves, whichever order they leave in
+    inside, release, seen = threading.Event(), threading.Event(), []
+
+    @parallel.one_blas_thread
+    def slow():
+        inside.set()
+        release.wait(10)
+        seen.append(blas_threads())
+    worker = threading.Thread(target=slow)
+    worker.start()
+    inside.wait(10)
+    assert parallel.one_blas_thread(blas_threads)() == {1}  # enters and leaves while ``slow`` is inside
+    release.set()
+    worker.join()
+    assert seen == [{1}] and blas_threads() == before
     computing = [utils.forward_propagation, utils.backward_propagation, utils.predict_probabilities,
                  utils.gradient_check_n, utils.numerical_gradients, layer_statistics, train._descent]
     assert all(getattr(function, "one_blas_thread", False) for function in computing)
+
+
+def test_the_idle_cores_are_counted_among_the_cpus_this_process_may_use(monkeypatch):
+    """8 CPUs, this process on CPUs 0 and 1: six CPUs busy elsewhere leave both of its own idle."""
+    def proc_stat(busy, ticks=100):  # /proc/stat after ``ticks`` ticks of each CPU, ``busy`` of them busy
+        lines = [f"cpu{k} {b} 0 0 {ticks - b} 0 0 0 0 0 0" for k, b in enumerate(busy)]
+        return "\n".join([f"cpu  {sum(busy)} 0 0 {8 * ticks - sum(busy)} 0 0 0 0 0 0", *lines]) + "\n"
+
+    def measured(busy):
+        stats = iter([proc_stat([0] * 8, ticks=0), proc_stat(busy)] * 3)
+        monkeypatch.setattr(parallel, "open", lambda path, *args, **kwargs: io.StringIO(next(stats))
+                            if path == "/proc/stat" else open(path, *args, **kwargs), raising=False)
+        return parallel.available_cores()
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parallel.time, "sleep", lambda seconds: None)
+    assert measured([0, 0, 100, 100, 100, 100, 100, 100]) == 2  # the other six are not this process's
+    assert measured([100, 0, 0, 0, 0, 0, 0, 0]) == 1  # one of its own two is busy
+    assert measured([100, 100, 0, 0, 0, 0, 0, 0]) == 1  # both: at least one process all the same
+    with pytest.raises(ValueError, match="window must be between 0.01 and 1, got 0.001"):
+        parallel.available_cores(0.001)
+
+
+def negative_after_the_first_epoch(learning_rate0, epoch_num, decay_rate):
+    return -1.0 if epoch_num >= 1 else learning_rate0
+
+
+def test_errors_of_a_stack_name_the_network_they_come_from(monkeypatch):
+    X, Y, _, _ = load_moons()
+    settings = dict(optimizer=["gd", "adam", "gd"], learning_rate=[0.1, 0.2, 0.3], mini_batch_size=64, num_epochs=3,
+                    decay=[None, negative_after_the_first_epoch, None])
+    with pytest.raises(ValueError, match=r"negative_after_the_first_epoch\(0.2, 1, 1.0\) returned -1.0 after epoch 1 "
+                                         r"\(for network 1 \(seed 5\)\)"):  # network 1, whatever the stack's order
+        model_batch(X, Y, [2, 4, 1], [4, 5, 6], **settings)
+    with pytest.raises(TrainingDiverged, match=r"for settings\['huge'\] \(seed 1\), settings\['huge'\] \(seed 2\)"):
+        train_settings(X, Y, [2, 5, 1], [1, 2], {"fine": dict(learning_rate=0.01), "huge": dict(learning_rate=1e300)},
+                       mini_batch_size=64, num_epochs=3)
+    with pytest.raises(TypeError, match=r"decay\[1\] must be a function defined at module level .* n_jobs=2"):
+        model_batch(X, Y, [2, 4, 1], [1, 2], num_epochs=1, decay=[None, lambda rate, epoch, decay_rate: rate],
+                    n_jobs=2)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)  # "auto" with a lambda: trained in this process
+    networks, _ = model_batch(X, Y, [2, 4, 1], [1, 2], num_epochs=1, n_jobs="auto",
+                              decay=lambda rate, epoch, decay_rate: rate / 2)
+    assert all(np.array_equal(networks[1][key], model(X, Y, [2, 4, 1], seed=2, num_epochs=1,
+                                                      decay=lambda rate, epoch, decay_rate: rate / 2)[0][key])
+               for key in networks[1])

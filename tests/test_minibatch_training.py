@@ -148,7 +148,7 @@ def test_divergence_names_the_epoch_and_the_mini_batch():
     (dict(mini_batch_size=64, num_epochs=1, fixed_masks=True), ValueError, "fixed_masks .* cannot be combined"),
     (dict(num_epochs=1, decay="update_lr"), TypeError, "decay must be a schedule"),
     (dict(num_epochs=2, decay=lambda rate, epoch, decay_rate: -rate), ValueError,
-     r"decay must return a positive learning rate, got \[-0.01\] after epoch 0"),
+     r"decay must return a positive learning rate: <lambda>\(0.01, 0, 1.0\) returned -0.01 after epoch 0"),
     (dict(num_epochs=1, optimizer="sgd"), ValueError, "optimizer must be one of"),
     (dict(num_epochs=1, optimizer="adam", beta1=1.0), ValueError, "beta1 must be < 1"),
     (dict(num_epochs=1, mini_batch_size=0), ValueError, "mini_batch_size must be >= 1"),

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from utils import load_moons, model
+from utils import TrainingDiverged, load_moons, model
 from utils.diagnostics import iterations_to_reach, rising_steps
 from utils.studies import batch_size_study, compare_optimizers, train_runs
 
@@ -33,6 +33,36 @@ def test_an_error_in_one_run_names_it():
         train_runs(X, Y, [2, 5, 2, 1], {"good": dict(num_iterations=1), "bad": dict(learning_rate=-1.0)}, n_jobs=2)
 
 
+def negative_schedule(learning_rate0, epoch_num, decay_rate):
+    return -learning_rate0
+
+
+def test_every_error_of_a_stack_of_runs_names_the_run_it_comes_from(capsys):
+    good = dict(learning_rate=0.01, **SHORT)
+    with pytest.raises(TrainingDiverged, match=r"^runs\['boom'\]: training diverged"):  # trained alone, printing
+        train_runs(X, Y, [2, 5, 1], {"good": good, "boom": dict(learning_rate=1e300, print_cost=True, **SHORT)})
+    with pytest.raises(TrainingDiverged, match=r"diverged at epoch 0 \(mini-batch 2\) for runs\['boom'\]"):
+        train_runs(X, Y, [2, 5, 1], {"good": good, "boom": dict(learning_rate=1e300, **SHORT)})
+    with pytest.raises(ValueError, match=r"negative_schedule\(0.02, 0, 1.0\) returned -0.02 after epoch 0 \(for "
+                                         r"runs\['bad'\]\)"):
+        train_runs(X, Y, [2, 5, 1], {"good": good, "bad": dict(learning_rate=0.02, decay=negative_schedule,
+                                                                   **SHORT)})
+    with pytest.raises(TypeError, match=r"runs\['p'\]: print_cost must be True or False, got 1"):
+        train_runs(X, Y, [2, 5, 1], {"good": good, "p": dict(print_cost=1, **SHORT)})
+    with pytest.raises(TypeError, match=r"runs\['lambda'\]\['decay'\] must be a function defined at module level"):
+        train_runs(X, Y, [2, 5, 1], {"good": good, "lambda": dict(decay=lambda rate, epoch, decay_rate: rate,
+                                                                      **SHORT)}, n_jobs=2)
+    capsys.readouterr()
+
+
+def test_settings_given_as_0_d_arrays_are_stacked_like_numbers():
+    runs = {"a": dict(learning_rate=0.01, mini_batch_size=np.array(64), num_epochs=np.array(3)),
+            "b": dict(learning_rate=0.02, mini_batch_size=64, num_epochs=3)}
+    results = train_runs(X, Y, [2, 5, 2, 1], runs)
+    for label, kwargs in runs.items():
+        assert same_parameters(results[label][0], model(X, Y, [2, 5, 2, 1], **kwargs)[0])
+
+
 def test_compare_optimizers_trains_what_model_trains_and_tunes_on_the_training_cost():
     datasets = [load_moons(seed, n_test=50) for seed in (0, 1)]
     comparison = compare_optimizers(datasets, [2, 5, 2, 1], [0, 1], ["gd", "adam"], [0.01, 0.1], **SHORT)
@@ -51,6 +81,18 @@ def test_compare_optimizers_trains_what_model_trains_and_tunes_on_the_training_c
     with pytest.raises(ValueError, match="score must be one of"):
         comparison.mean("cost", "gd", 0.1)
 
+
+
+def test_a_comparison_scores_a_diverged_network_nan_and_never_tunes_to_it():
+    datasets = [load_moons(seed, n_test=50) for seed in (0, 1)]
+    comparison = compare_optimizers(datasets, [2, 5, 1], [0, 1], ["gd", "adam"], [0.01, 1e300], if_diverged="nan",
+                                    **SHORT)
+    assert np.isnan(comparison.test[:, :, 1]).all() and np.isfinite(comparison.test[:, :, 0]).all()
+    diverged = [network is None for row in comparison.networks for seed in row for network in seed]
+    assert any(diverged) and diverged == list(np.isnan(comparison.final_costs).ravel())
+    assert comparison.tuned == {"gd": 0.01, "adam": 0.01}
+    only_diverged = compare_optimizers(datasets, [2, 5, 1], [0, 1], ["gd"], [1e300], if_diverged="nan", **SHORT)
+    assert only_diverged.tuned == {"gd": None}
 
 def test_batch_size_study_counts_epochs_updates_and_rises_from_the_costs():
     study = batch_size_study(X, Y, [2, 5, 2, 1], [1, 64, 300], target=0.65, num_epochs=30, learning_rate=0.05)

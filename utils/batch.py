@@ -11,6 +11,7 @@ train with its seed: the same initial weights, the same dropout masks, the same 
 
 import inspect
 import math
+import pickle
 import re
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -78,6 +79,24 @@ def _per_model_schemes(initialization, init_scale, S):
         get_initializer(method, scale, scale_name=f"init_scale[{i}]" if isinstance(init_scale, list | tuple)
                         else "init_scale")
     return list(zip(methods, scales, strict=True))
+
+
+def _processes(n_jobs, S, decays):
+    """The number of processes, checked (at most S). A schedule goes to the other processes pickled, which a lambda
+    or a nested function cannot be: "auto" then trains in this process, a number asked for is an error."""
+    processes = min(check_n_jobs(n_jobs), S)
+    if processes > 1:
+        for i, decay in enumerate(decays):
+            try:
+                pickle.dumps(decay)
+            except (pickle.PicklingError, AttributeError, TypeError):
+                if n_jobs == "auto":
+                    return 1
+                raise TypeError(f"decay{'' if len(set(map(id, decays))) == 1 else f'[{i}]'} must be a function "
+                                f"defined at module level (such as update_lr) to be sent to the {processes} "
+                                f"processes of n_jobs={n_jobs!r}, got {decay!r}: define it with def at module "
+                                f"level, or give n_jobs=1") from None
+    return processes
 
 
 def _per_model_rules(optimizer, beta, beta1, beta2, epsilon, S):
@@ -176,7 +195,7 @@ def model_batch(X, Y, layer_dims, seeds, learning_rate=0.01, num_iterations=None
                         None, 1.0, shuffle_seed, check_flag("fixed_masks", fixed_masks))
     lambd = np.array(_per_model("lambd", lambd, S, check_nonnegative))
     keep_prob = np.array(_per_model("keep_prob", keep_prob, S, check_probability))
-    n_jobs = min(check_n_jobs(n_jobs), S)
+    n_jobs = _processes(n_jobs, S, [decay for decay, _ in decays])
     schemes = _per_model_schemes(initialization, init_scale, S)
     tolerate = check_choice("if_diverged", if_diverged, ("raise", "nan")) == "nan"
     normalization = None
@@ -345,6 +364,8 @@ def train_settings(X, Y, layer_dims, seeds, settings, **common):
     except (ValueError, TypeError, KeyError) as error:  # "lambd[7]" is network 7's: settings[names[7 // S]]
         message = re.sub(r"\b(\w+)\[(\d+)\]", lambda match: f"settings[{names[int(match[2]) // S]!r}]['{match[1]}']"
                          if match[1] in varied else match[0], str(error))
+        message = re.sub(r"network (\d+) \(seed (\d+)\)", lambda match: f"settings[{names[int(match[1]) // S]!r}] "
+                         f"(seed {match[2]})", message)
         raise type(error)(message) from error
     return {name: (networks[k * S:(k + 1) * S], costs[k * S:(k + 1) * S]) for k, name in enumerate(names)}
 

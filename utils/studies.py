@@ -12,6 +12,7 @@
 
 import inspect
 import math
+import re
 import time
 from typing import NamedTuple
 
@@ -31,7 +32,7 @@ from .batch import PER_NETWORK, SHARED_BY_A_STACK, model_batch
 from .diagnostics import iterations_to_reach, rising_steps
 from .optimizers import OPTIMIZERS
 from .parallel import check_n_jobs
-from .train import TrainingDiverged, accuracy, model
+from .train import model, score
 
 
 def train_runs(X, Y, layer_dims, runs, n_jobs=1):
@@ -62,7 +63,7 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
     settings = {label: _run_settings(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()}
     stacks = {}
     for label, arguments in settings.items():
-        shared = tuple(arguments[name] for name in SHARED_BY_A_STACK)
+        shared = tuple(_hashable(arguments[name]) for name in SHARED_BY_A_STACK)
         stacks.setdefault(shared if not arguments["print_cost"] else label, []).append(label)
     results = {}
     for labels in stacks.values():
@@ -76,37 +77,38 @@ def _run_settings(label, X, Y, layer_dims, kwargs):
     try:
         arguments = inspect.signature(model).bind(X, Y, layer_dims, **kwargs)
         steps = "num_epochs" if arguments.arguments.get("num_epochs") is not None else "num_iterations"
-        model(X, Y, layer_dims, **(kwargs | {steps: 0, "print_cost": False}))  # the checks, without training
+        model(X, Y, layer_dims, **(kwargs | {steps: 0}))  # the checks, without training
     except (ValueError, TypeError, KeyError) as error:
         raise type(error)(f"runs[{label!r}]: {error}") from error
     arguments.apply_defaults()
     return {name: value for name, value in arguments.arguments.items() if name not in ("X", "Y", "layer_dims")}
 
 
-def _run(label, X, Y, layer_dims, kwargs):
-    """One run of ``train_runs`` alone; an error names the run."""
-    try:
-        return model(X, Y, layer_dims, **kwargs)
-    except (ValueError, TypeError, KeyError) as error:
-        raise type(error)(f"runs[{label!r}]: {error}") from error
+def _hashable(value):
+    """A checked setting as a key: a 0-d array (which model accepts for a number) as its number."""
+    return value.item() if isinstance(value, np.ndarray) and value.ndim == 0 else value
 
 
 def _train_stacked(X, Y, layer_dims, settings, n_jobs):
     """{label: (parameters, costs)} of runs that share ``SHARED_BY_A_STACK``: one ``model_batch`` stack, or, with
-    print_cost, ``model`` itself. A run that diverges is named by its label (the stack is trained again, run by run,
-    to find it)."""
-    first = next(iter(settings.values()))
-    if first["print_cost"]:
-        return {label: model(X, Y, layer_dims, **arguments) for label, arguments in settings.items()}
-    per_network = {name: [arguments[name] for arguments in settings.values()] for name in PER_NETWORK}
-    per_network["seeds"] = [arguments["seed"] for arguments in settings.values()]
+    print_cost, ``model`` itself. An error names the run by its label."""
+    labels = list(settings)
     try:
+        first = settings[labels[0]]
+        if first["print_cost"]:
+            return {label: model(X, Y, layer_dims, **arguments) for label, arguments in settings.items()}
+        per_network = {name: [arguments[name] for arguments in settings.values()] for name in PER_NETWORK}
+        per_network["seeds"] = [arguments["seed"] for arguments in settings.values()]
         networks, costs = model_batch(X, Y, layer_dims, **per_network, n_jobs=n_jobs,
                                       **{name: first[name] for name in SHARED_BY_A_STACK})
-    except TrainingDiverged:
-        for label, arguments in settings.items():
-            _run(label, X, Y, layer_dims, arguments)
-        raise
+    except (ValueError, TypeError, KeyError) as error:  # "network 3 (seed 1)", "decay[3]": runs[labels[3]]
+        message = re.sub(r"network (\d+) \(seed \d+\)", lambda match: f"runs[{labels[int(match[1])]!r}]",
+                         str(error))
+        message = re.sub(r"\b(\w+)\[(\d+)\]", lambda match: f"runs[{labels[int(match[2])]!r}]['{match[1]}']"
+                         if match[1] in PER_NETWORK else match[0], message)
+        if message == str(error):  # no network named: the run, or the runs of the stack
+            message = f"runs[{labels[0]!r}]: {error}" if len(labels) == 1 else f"one of the runs {labels}: {error}"
+        raise type(error)(message) from error
     return {label: (parameters, [float(cost) for cost in curve])
             for label, parameters, curve in zip(settings, networks, costs, strict=True)}
 
@@ -119,8 +121,9 @@ class OptimizerComparison(NamedTuple):
     optimizers : list of O names
     learning_rates : list of K floats
     costs : ndarray, shape (O, S, K, T), the recorded training costs of network (optimizer, seed, rate)
-    train, test : ndarrays, shape (O, S, K), its accuracy on its seed's training and test sets
-    networks : list (O) of lists (S) of lists (K) of parameter dicts
+    train, test : ndarrays, shape (O, S, K), its accuracy on its seed's training and test sets (nan, and nan
+        costs, for a network that diverged, with ``if_diverged="nan"``)
+    networks : list (O) of lists (S) of lists (K) of parameter dicts (None for a network that diverged)
     """
 
     optimizers: list
@@ -149,10 +152,13 @@ class OptimizerComparison(NamedTuple):
 
     @property
     def tuned(self):
-        """{optimizer: its learning rate with the lowest mean final training cost over the seeds}."""
+        """{optimizer: its learning rate with the lowest mean final training cost over the seeds}.
+
+        A rate at which a seed diverged (``if_diverged="nan"``: a nan cost) is not a candidate; an optimizer that
+        diverged at every rate gets None."""
         means = self.final_costs.mean(axis=1)
-        return {name: self.learning_rates[int(np.argmin(row))] for name, row in zip(self.optimizers, means,
-                                                                                    strict=True)}
+        return {name: None if np.isnan(row).all() else self.learning_rates[int(np.nanargmin(row))]
+                for name, row in zip(self.optimizers, means, strict=True)}
 
 
 def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, **settings):
@@ -201,8 +207,8 @@ def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, 
                                  optimizer=[optimizers[o] for o, _, _ in grid])
     networks = [[trained[(o * S + s) * K:(o * S + s + 1) * K] for s in range(S)] for o in range(O)]
 
-    def scores(part):
-        return np.array([[[accuracy(data[part], data[part + 1], parameters) for parameters in row]
+    def scores(part):  # nan for a network that diverged (None, with if_diverged="nan")
+        return np.array([[[score(data[part], data[part + 1], parameters) for parameters in row]
                           for data, row in zip(datasets, rows, strict=True)] for rows in networks])
     return OptimizerComparison(optimizers, learning_rates, costs.reshape(O, S, K, -1), scores(0), scores(2),
                                networks)

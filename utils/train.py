@@ -405,7 +405,7 @@ def _descent(X, Y, layers, run, keep_prob=1.0, rng=None, lambd=None, print_cost=
                 if print_cost:
                     print(_cost_line(run, epoch, costs[-1]))
             if decaying:
-                learning_rate = _decayed(run, epoch)
+                learning_rate = _decayed(run, epoch, labels)
                 update.set_learning_rate(learning_rate)
                 if print_cost and record:
                     print(f"learning rate after epoch {epoch}: {learning_rate:f}")
@@ -443,25 +443,39 @@ def _cost_line(run, epoch, cost):
     return f"Cost after iteration {epoch}: {cost}" if run.unit == "iteration" else f"Cost after epoch {epoch}: {cost:f}"
 
 
-def _decayed(run, epoch):
+def _decayed(run, epoch, labels=None):
     """The learning rate(s) after ``epoch``: each network's schedule applied to its initial rate, checked.
 
     A network without a schedule keeps its rate; a schedule is called once per distinct (schedule, initial
-    rate, decay_rate) of the stack."""
+    rate, decay_rate) of the stack. An error names the call, and the networks of a stack by their ``labels``."""
     initial = np.asarray(run.learning_rate, dtype=float)
     count = initial.size
-    decays = run.decay if isinstance(run.decay, tuple) else (run.decay,) * count
-    decay_rates = run.decay_rate if isinstance(run.decay_rate, tuple) else (run.decay_rate,) * count
+    keys = list(zip(run.decay if isinstance(run.decay, tuple) else (run.decay,) * count, initial.ravel().tolist(),
+                    run.decay_rate if isinstance(run.decay_rate, tuple) else (run.decay_rate,) * count, strict=True))
     known = {}
-    for key in zip(decays, initial.ravel().tolist(), decay_rates, strict=True):
+    for key in keys:
         if key not in known:
-            decay, rate, decay_rate = key
-            known[key] = rate if decay is None else decay(rate, epoch, decay_rate)
-    rates = np.array([known[key] for key in zip(decays, initial.ravel().tolist(), decay_rates, strict=True)],
-                     dtype=float)
-    if not (np.isfinite(rates).all() and np.all(rates > 0)):
-        raise ValueError(f"decay must return a positive learning rate, got {rates.tolist()} after epoch {epoch}")
+            networks = None if labels is None else [label for label, other in zip(labels, keys, strict=True)
+                                                    if other == key]
+            known[key] = key[1] if key[0] is None else _scheduled(*key, epoch, networks)
+    rates = np.array([known[key] for key in keys])
     return rates.reshape(initial.shape) if initial.ndim else float(rates[0])
+
+
+def _scheduled(decay, learning_rate0, decay_rate, epoch, networks=None):
+    """decay(learning_rate0, epoch, decay_rate), checked: a positive finite number (the call is named otherwise,
+    and the ``networks`` of a stack that call it)."""
+    value = decay(learning_rate0, epoch, decay_rate)
+    call = f"{getattr(decay, '__name__', 'decay')}({learning_rate0!r}, {epoch}, {decay_rate!r})"
+    which = "" if networks is None else f" (for {', '.join(networks)})"
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"decay must return a learning rate, a number: {call} returned {value!r}{which}") from None
+    if not (np.isfinite(rate) and rate > 0):
+        raise ValueError(f"decay must return a positive learning rate: {call} returned {value!r} after epoch "
+                         f"{epoch}{which}")
+    return rate
 
 
 def _where(run, epoch, batch):
@@ -565,6 +579,19 @@ def accuracy(X, Y, parameters):
     output = output_layer(AL.shape[0])
     Y = check_Y(Y, AL.shape[1], C=AL.shape[0], source="parameters")
     return float(np.mean(output.predict(AL) == output.classes(Y)))
+
+
+def score(X, Y, parameters):
+    """The accuracy of a network a study trained; nan when it diverged (None) or its outputs overflow on X.
+
+    Studies count the settings at which networks train: a network that could not be trained scores nan, visibly
+    not a number, rather than stopping the study."""
+    if parameters is None:
+        return np.nan
+    try:
+        return accuracy(X, Y, parameters)
+    except ValueError:  # checked arguments: only an overflow of the forward pass is left
+        return np.nan
 
 
 def accuracies(X, Y, networks):

@@ -15,7 +15,7 @@ import numpy as np
 
 from ._validation import _describe, check_count, check_sequence, check_X, check_Y
 from .batch import train_settings
-from .train import accuracy
+from .train import score
 
 
 def search_columns(search):
@@ -140,16 +140,6 @@ def compare_batch_norm(X, Y, X_test, Y_test, layer_dims, settings, seeds, n_jobs
     for normalized in (False, True):
         trained = train_settings(X, Y, layer_dims, seeds, dict(enumerate(settings)), n_jobs=n_jobs,
                                  batch_norm=normalized, if_diverged="nan", **common)
-        scores.append([[_test_accuracy(X_test, Y_test, parameters) for parameters in networks]
+        scores.append([[score(X_test, Y_test, parameters) for parameters in networks]
                        for networks, _ in trained.values()])
     return np.array(scores, dtype=float)
-
-
-def _test_accuracy(X_test, Y_test, parameters):
-    """The held-out accuracy of a trained network; nan when it diverged (None) or its outputs overflow."""
-    if parameters is None:
-        return np.nan
-    try:
-        return accuracy(X_test, Y_test, parameters)
-    except ValueError:  # checked arguments: only an overflow of the forward pass is left
-        return np.nan
