@@ -857,7 +857,7 @@ def _set_up(parameters, X, Y, epsilon, lambd, keep_prob, rng, masks, method):
     if any(key.startswith("gamma") for key in parameters):
         kind = _NormalizedProblem
     else:  # the linear path, with the sigmoid's differences summed by matrix products where the output is one unit
-        kind = _SigmoidProblem if parameters[f"W{depth(parameters)}"].shape[0] == 1 else _Problem
+        kind = _SigmoidProblem if parameters[f"W{L}"].shape[0] == 1 else _Problem
     return kind(X, Y, parameters, lambd, keep_prob, masks), parameters, epsilon
 
 

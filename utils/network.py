@@ -153,8 +153,7 @@ def _linear(A_prev, layer, l, work):
     """Z[l] and its cache: W A_prev + b for a plain layer, W A_prev for a normalized one (W, gamma, beta)."""
     if len(layer) == 3:
         return _linear_without_bias(A_prev, layer)
-    return linear_forward.in_place(A_prev, *layer, None if work is None else
-                                   work(("Z", l), _product_shape(layer[0], A_prev)))
+    return linear_forward.in_place(A_prev, *layer, _out(work, ("Z", l), _product_shape(layer[0], A_prev)))
 
 
 def _forward(X, layers, keep_prob=1.0, rng=None, masks=None, statistics=None, work=None):
@@ -196,7 +195,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
             norms = norms or [None] * (L - k)
             Z, norms[l - k - 1] = _normalize(Z, layers[l - 2], None if statistics is None else statistics[l - 2])
         Zs.append(Z)
-        A, _ = relu_forward.in_place(Z, None if work is None else work(("A", l - 1), Z.shape))
+        A, _ = relu_forward.in_place(Z, _out(work, ("A", l - 1), Z.shape))
         if masks is not None or rng is not None:
             D = masks[l - 2] if masks is not None else dropout_mask.in_place(
                 A.shape, keep_prob, rng, _out(work, ("U", l - 1), A.shape), _out(work, ("D", l - 1), A.shape, bool))
@@ -205,8 +204,7 @@ def _propagate(Z, k, layers, keep_prob=1.0, rng=None, masks=None, linear_cache=N
         Z, linear_cache = _linear(A, layers[l - 1], l, work)
         linear_caches.append(linear_cache)
     Zs.append(Z)
-    AL = output_layer(Z.shape[-2]).probabilities(Z, None if work is None else work("AL", Z.shape)) if probabilities \
-        else None
+    AL = output_layer(Z.shape[-2]).probabilities(Z, _out(work, "AL", Z.shape)) if probabilities else None
     norms = tuple(norms) if norms else ()
     return AL, ForwardCache(tuple(linear_caches), tuple(Zs), tuple(Ds), keep_prob, AL, norms)
 
@@ -222,7 +220,7 @@ def _backward(Y, cache, lambd=None, out=None, work=None):
     m = Y.shape[-1]
     L = len(cache.linear)
     gradients = [None] * L if out is None else out
-    dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y, None if work is None else work("dZ", cache.AL.shape))
+    dZ = output_layer(Y.shape[-2]).gradient(cache.AL, Y, _out(work, "dZ", cache.AL.shape))
     for l in range(L, 0, -1):
         norm = cache.norms[l - 1] if l < L and cache.norms else None
         into = (None, None) if out is None else out[l - 1]
@@ -233,7 +231,7 @@ def _backward(Y, cache, lambd=None, out=None, work=None):
                 into = (into[0], None)
         dA_prev, dW, db = linear_backward.in_place(
             dZ, cache.linear[l - 1], l > 1, *into[:2],
-            None if work is None or l == 1 else work(("dA", l - 1), cache.linear[l - 1][0].shape))
+            None if l == 1 else _out(work, ("dA", l - 1), cache.linear[l - 1][0].shape))
         if lambd is not None:
             dW += (lambd / m) * cache.linear[l - 1][1]
         if out is None:
@@ -241,8 +239,7 @@ def _backward(Y, cache, lambd=None, out=None, work=None):
         if l > 1:
             if cache.masks:  # dA_prev is this loop's own array: the two primitives write into it
                 dA_prev = dropout_backward.in_place(dA_prev, (cache.masks[l - 2], cache.keep_prob))
-            dZ = relu_backward.in_place(dA_prev, cache.Z[l - 2],
-                                        None if work is None else work(("mask", l - 1), dA_prev.shape, bool))
+            dZ = relu_backward.in_place(dA_prev, cache.Z[l - 2], _out(work, ("mask", l - 1), dA_prev.shape, bool))
     return gradients
 
 

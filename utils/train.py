@@ -298,7 +298,6 @@ class _Flat(NamedTuple):
         return views
 
 
-
 class _Rule(NamedTuple):
     """One update rule of a stack: the optimizer and its hyperparameters, for the networks ``rows``."""
 
@@ -500,25 +499,30 @@ def _diverged(arrays, where, learning_rate, lambd=None, labels=None, X=None, m=N
     which = ""
     if labels is not None:
         which = " for " + ", ".join(label for label, ok in zip(labels, np.ravel(finite), strict=True) if not ok)
-    rate, most = float(np.max(learning_rate)), " at most" if np.size(learning_rate) > 1 else ""
+    rate = float(np.max(learning_rate))
     largest_input = float(np.max(np.abs(X))) if X is not None else 0.0
     decay = rate * float(np.max(lambd)) / m if lambd is not None and m else 0.0
     if largest_input > LARGE_INPUT:
         cause = (f"X is too large: its entries reach {largest_input:.1e}, and the products W X and dZ X^T of the "
                  f"first layer overflow. Rescale the features (to mean 0 and standard deviation 1, say)")
     elif decay > 2:
-        cause = (f"lambd is too large (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}): "
+        cause = (f"lambd is too large (it is {_largest(lambd)}): "
                  f"learning_rate * lambd / m = {decay:.3g} > 2, so the L2 term alone multiplies the weights by "
                  f"1 - {decay:.3g} at every step and they grow without bound. Keep lambd below 2 m / learning_rate "
                  f"= {2 * m / rate:.3g}")
     else:
-        smaller = f"a smaller learning_rate (it is {rate:g}{most}), "
+        smaller = f"a smaller learning_rate (it is {_largest(learning_rate)}), "
         if lambd is not None:
-            smaller += f"a smaller lambd (it is {float(np.max(lambd)):g}{' at most' if np.size(lambd) > 1 else ''}), "
+            smaller += f"a smaller lambd (it is {_largest(lambd)}), "
         cause = f"The steps are too large for this network: try {smaller}or smaller initial weights"
     raise TrainingDiverged(
         f"training diverged at {where}{which}: the network's outputs are no longer finite numbers "
         f"(the activations or the weights overflowed). {cause}.")
+
+
+def _largest(values):
+    """A setting in words: "0.1" for one network, "0.3 at most" for the largest of a stack's values."""
+    return f"{float(np.max(values)):g}{' at most' if np.size(values) > 1 else ''}"
 
 
 @one_blas_thread
