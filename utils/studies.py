@@ -20,6 +20,7 @@ import numpy as np
 
 from ._validation import (
     _describe,
+    _scalar,
     check_count,
     check_layer_dims,
     check_nonnegative,
@@ -28,7 +29,7 @@ from ._validation import (
     check_X,
     check_Y,
 )
-from .batch import PER_NETWORK, SHARED_BY_A_STACK, model_batch
+from .batch import PER_NETWORK, SHARED_BY_A_STACK, model_batch, train_settings
 from .diagnostics import iterations_to_reach, rising_steps
 from .optimizers import OPTIMIZERS
 from .parallel import check_n_jobs
@@ -63,7 +64,7 @@ def train_runs(X, Y, layer_dims, runs, n_jobs=1):
     settings = {label: _run_settings(label, X, Y, layer_dims, kwargs) for label, kwargs in runs.items()}
     stacks = {}
     for label, arguments in settings.items():
-        shared = tuple(_hashable(arguments[name]) for name in SHARED_BY_A_STACK)
+        shared = tuple(_scalar(arguments[name]) for name in SHARED_BY_A_STACK)
         stacks.setdefault(shared if not arguments["print_cost"] else label, []).append(label)
     results = {}
     for labels in stacks.values():
@@ -82,11 +83,6 @@ def _run_settings(label, X, Y, layer_dims, kwargs):
         raise type(error)(f"runs[{label!r}]: {error}") from error
     arguments.apply_defaults()
     return {name: value for name, value in arguments.arguments.items() if name not in ("X", "Y", "layer_dims")}
-
-
-def _hashable(value):
-    """A checked setting as a key: a 0-d array (which model accepts for a number) as its number."""
-    return value.item() if isinstance(value, np.ndarray) and value.ndim == 0 else value
 
 
 def _train_stacked(X, Y, layer_dims, settings, n_jobs):
@@ -199,19 +195,18 @@ def compare_optimizers(datasets, layer_dims, seeds, optimizers, learning_rates, 
     Y = np.stack([check_Y(data[1], X.shape[-1], name=f"datasets[{s}][1]") for s, data in enumerate(datasets)])
     if all(np.array_equal(X[0], other) for other in X[1:]) and all(np.array_equal(Y[0], other) for other in Y[1:]):
         X, Y = X[0], Y[0]  # one data set for every seed: shared by the stacks, not copied into each network
-    O, S, K = len(optimizers), len(seeds), len(learning_rates)
-    grid = [(o, s, k) for o in range(O) for s in range(S) for k in range(K)]  # network (o, s, k), in this order
-    data = (X, Y) if X.ndim == 2 else (X[[s for _, s, _ in grid]], Y[[s for _, s, _ in grid]])
-    trained, costs = model_batch(*data, layer_dims, [seeds[s] for _, s, _ in grid], **settings,
-                                 learning_rate=[learning_rates[k] for _, _, k in grid],
-                                 optimizer=[optimizers[o] for o, _, _ in grid])
-    networks = [[trained[(o * S + s) * K:(o * S + s + 1) * K] for s in range(S)] for o in range(O)]
+    S = len(seeds)
+    trained = train_settings(X, Y, layer_dims, seeds, {(name, rate): {"optimizer": name, "learning_rate": rate}
+                                                       for name in optimizers for rate in learning_rates},
+                             **settings)  # an error names a network as settings[('adam', 0.1)] (seed 3)
+    networks = [[[trained[name, rate][0][s] for rate in learning_rates] for s in range(S)] for name in optimizers]
+    costs = np.array([[[trained[name, rate][1][s] for rate in learning_rates] for s in range(S)]
+                      for name in optimizers])
 
     def scores(part):  # nan for a network that diverged (None, with if_diverged="nan")
         return np.array([[[score(data[part], data[part + 1], parameters) for parameters in row]
                           for data, row in zip(datasets, rows, strict=True)] for rows in networks])
-    return OptimizerComparison(optimizers, learning_rates, costs.reshape(O, S, K, -1), scores(0), scores(2),
-                               networks)
+    return OptimizerComparison(optimizers, learning_rates, costs, scores(0), scores(2), networks)
 
 
 class BatchSizeStudy(NamedTuple):
