@@ -217,6 +217,11 @@ def output_layer(units):
     return SIGMOID if units == 1 else SOFTMAX
 
 
+def class_indices(Y):
+    """The class of each example, integers (m,), from 0/1 labels (1, m) or one-hot labels (C, m)."""
+    return output_layer(Y.shape[0]).classes(Y)[0].astype(int)
+
+
 # ----------------------------------------------------------------------------- the losses, with their gradients
 
 

@@ -15,6 +15,7 @@ from sklearn.base import clone, is_classifier
 from sklearn.exceptions import ConvergenceWarning
 
 from ._validation import _describe, check_X, check_Y
+from .output import class_indices
 
 
 class Fitted(NamedTuple):
@@ -31,11 +32,6 @@ class Fitted(NamedTuple):
     train: float
     test: float
     seconds: float
-
-
-def _classes(Y):
-    """Class labels (m,) from 0/1 labels (1, m) or one-hot labels (C, m)."""
-    return Y[0].astype(int) if Y.shape[0] == 1 else Y.argmax(axis=0)
 
 
 def compare_classifiers(estimators, X, Y, X_test, Y_test):
@@ -65,7 +61,7 @@ def compare_classifiers(estimators, X, Y, X_test, Y_test):
         raise ValueError(f"X_test must have the {X.shape[0]} features (rows) of X, got shape {X_test.shape}")
     Y = check_Y(Y, X.shape[1])
     Y_test = check_Y(Y_test, X_test.shape[1], "Y_test", against="X_test", C=Y.shape[0])
-    y, y_test = _classes(Y), _classes(Y_test)
+    y, y_test = class_indices(Y), class_indices(Y_test)
     results = {}
     for name, estimator in estimators.items():
         fitted = clone(estimator)

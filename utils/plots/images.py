@@ -7,6 +7,7 @@ import numpy as np
 from sklearn.metrics import ConfusionMatrixDisplay
 
 from .._validation import _describe, check_count, check_real, check_X, check_Y
+from ..output import class_indices
 
 
 def _check_shape(shape, pixels):
@@ -27,7 +28,7 @@ def _classes_of(name, labels, m, against="X"):
             raise ValueError(f"{name} must hold class indices >= 0, found {array.min()}")
         return array[0]
     Y = check_Y(labels, m, name=name, against=against)
-    return Y[0].astype(int) if Y.shape[0] == 1 else Y.argmax(axis=0)
+    return class_indices(Y)
 
 
 def plot_images(X, titles, shape=(8, 8), ncols=10, title=None, panel_size=1.0):

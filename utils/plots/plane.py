@@ -28,7 +28,7 @@ from .._validation import (
     depth,
 )
 from ..network import _checked_forward, parameter_list
-from ..output import output_layer
+from ..output import class_indices, output_layer
 from ..surfaces import Surface
 from .curves import LINE_STYLES
 from .style import (
@@ -49,9 +49,7 @@ REGION_LIGHTNESS = 0.72
 
 def _classes(Y):
     """(number of classes K, the class of each example (m,)) from 0/1 labels (1, m) or one-hot labels (C, m)."""
-    if Y.shape[0] == 1:
-        return 2, Y[0].astype(int)
-    return Y.shape[0], Y.argmax(axis=0)
+    return max(Y.shape[0], 2), class_indices(Y)
 
 
 def _class_colors(K):
