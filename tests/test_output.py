@@ -270,6 +270,10 @@ def test_one_hot_labels_round_trip():
     (lambda: one_hot_matrix([0, 1], 1), ValueError, "C must be at least 2"),
     (lambda: one_hot_matrix([0, 1], 2.0), TypeError, "C must be an integer"),
     (lambda: convert_to_one_hot(np.array([[0, 4]]), 3), ValueError, "Y must hold class indices from 0 to 2"),
+    (lambda: convert_to_one_hot(np.array([[1, 2, 3]]), 3), ValueError, r"^Y must hold class indices .*\(labels from 1 "
+     r"to C\? subtract 1\)$"),
+    (lambda: convert_to_one_hot(np.array([[0, 1]]), 1), ValueError, "^C must be at least 2: one-hot labels are for two "
+     "classes or more"),
     (lambda: softmax_loss(np.zeros((3, 2)), np.array([[1, 0], [1, 0], [0, 1]])), ValueError,
      r"Y must be one-hot: each column holds a single 1 and zeros elsewhere, column 0 is \[1.0, 1.0, 0.0\]"),
     (lambda: softmax_loss(np.zeros((3, 2)), np.array([[0, 2]])), ValueError,

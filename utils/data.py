@@ -169,12 +169,17 @@ def one_hot_matrix(labels, C):
     -------
     Y : ndarray of float64, shape (C, m)
     """
+    return _one_hot("labels", labels, C)
+
+
+def _one_hot(name, labels, C):
+    """``one_hot_matrix``, with errors that call the labels ``name``."""
     if isinstance(C, (bool, np.bool_)) or not isinstance(C, numbers.Integral):
         raise TypeError(f"C must be an integer number of classes (2 or more), got {_describe(C)}")
     if C < 2:
         raise ValueError(f"C must be at least 2: one-hot labels are for two classes or more (a single sigmoid "
                          f"output takes 0/1 labels of shape (1, m) instead), got {C}")
-    indices = _class_indices("labels", labels, int(C))
+    indices = _class_indices(name, labels, int(C))
     Y = np.zeros((int(C), indices.size))
     Y[indices, np.arange(indices.size)] = 1.0
     return Y
@@ -195,10 +200,7 @@ def convert_to_one_hot(Y, C):
     -------
     ndarray of float64, shape (C, m)
     """
-    try:
-        return one_hot_matrix(Y, C)
-    except (TypeError, ValueError) as error:
-        raise type(error)(str(error).replace("labels", "Y", 1)) from None
+    return _one_hot("Y", Y, C)
 
 
 def _class_indices(name, labels, C):
