@@ -26,12 +26,12 @@ def test_the_three_test_modules_together_plant_every_mistake_check_names():
             assert mistakes == COURSE_MISTAKES[name], name
 
 
-def test_the_readme_table_lists_every_course_function_and_the_mistakes_it_names():
-    rows = {match.group(1): match.group(2) for match in
-            re.finditer(r"^\| `(\w+)\([^`]*\)` \| [^|]+ \| (.+) \|$", README.read_text(encoding="utf-8"), re.M)}
+def test_the_readme_table_lists_every_course_function_its_assignment_and_the_mistakes_it_names():
+    rows = {match.group(1): (match.group(2), match.group(3)) for match in
+            re.finditer(r"^\| `(\w+)\([^`]*\)` \| ([^|]+) \| (.+) \|$", README.read_text(encoding="utf-8"), re.M)}
     assert set(rows) == set(COURSE)
     for name, mistakes in COURSE_MISTAKES.items():
-        assert rows[name] == "; ".join(mistakes), name
+        assert rows[name] == (COURSE[name][1], "; ".join(mistakes)), name
     count = f"{len(COURSE)} functions, {sum(map(len, COURSE_MISTAKES.values()))} named mistakes"
     assert count in README.read_text(encoding="utf-8")
 

@@ -216,9 +216,8 @@ def _judge(exercise, case, call, calls):
         line = (f"at line {where.lineno}: {where.line}",)
         for mistake in exercise.mistakes:  # an error that only one mistake raises names it
             if mistake.detect is not None and mistake.detect(call, expected):
-                return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
-                                      case.description, (f"your function raised {type(call.error).__name__}: "
-                                                         f"{call.error}", *line))
+                return _named(exercise, mistake, case, (f"your function raised {type(call.error).__name__}: "
+                                                        f"{call.error}", *line))
         return ExerciseReport(name, False, "raised", f"your function raised {type(call.error).__name__}: {call.error}",
                               case.description, line)
     if exercise.adapt is not None:
@@ -227,13 +226,11 @@ def _judge(exercise, case, call, calls):
     if same_result(expected, call.result) and not modified:
         for mistake in exercise.mistakes:
             if mistake.always and mistake.detect(call, expected):
-                return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
-                                      case.description)
+                return _named(exercise, mistake, case)
         return None
     for mistake in exercise.mistakes:
         if _shows(mistake, exercise, call, expected, calls):
-            return ExerciseReport(name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
-                                  case.description, _differences(expected, call.result))
+            return _named(exercise, mistake, case, _differences(expected, call.result))
     if modified:
         return ExerciseReport(name, False, "modified its arguments",
                               "your function wrote into an array it was given: work on a copy (or build new "
@@ -252,6 +249,12 @@ def _judge(exercise, case, call, calls):
                           "wrong values, and not one of the classic mistakes this checker knows: compare your "
                           "formula with the one above, entry by entry", case.description,
                           _differences(expected, call.result))
+
+
+def _named(exercise, mistake, case, details=()):
+    """The report that names ``mistake``, shown by ``case``, with ``details`` (lines of evidence)."""
+    return ExerciseReport(exercise.name, False, mistake.name, f"mistake: {mistake.name}. {_sentence(mistake)}.",
+                          case.description, tuple(details))
 
 
 def _sentence(mistake):

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..data import one_hot_matrix
 from ..layers import softmax
-from ..output import SOFTMAX
+from ..output import SIGMOID, SOFTMAX
 from ._checker import Case, Exercise, Mistake, run
 
 
@@ -79,8 +79,8 @@ def _categorical_cost(ZL, Y, through="logits", average="examples", guard=0.0):
         losses = -(Y * np.log(_exp_normalized(ZL) + guard)).sum(axis=0)
     elif through == "probability of the true class":  # log(0) = -inf for the true class alone: +inf
         losses = -np.log(_exp_normalized(ZL)[Y.argmax(axis=0), np.arange(ZL.shape[1])] + guard)
-    elif through == "sigmoid":  # from the logits
-        losses = (np.maximum(ZL, 0) - ZL * Y + np.log1p(np.exp(-np.abs(ZL)))).sum(axis=0)
+    elif through == "sigmoid":  # the binary loss of each class, from the logits
+        losses = SIGMOID.losses(ZL, Y).sum(axis=0)
     elif through == "sigmoid probabilities":  # log(0) where a sigmoid rounds to 0 or 1
         A = 1 / (1 + np.exp(-ZL))
         losses = -(Y * np.log(A) + (1 - Y) * np.log(1 - A)).sum(axis=0)

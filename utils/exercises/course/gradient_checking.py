@@ -19,7 +19,7 @@ import numpy as np
 
 from ...data import load_gradient_check_case
 from .._checker import Case, Exercise, Mistake
-from .regularization import relu, sigmoid
+from .regularization import _backward, _forward_cache, relu, sigmoid
 
 # ----------------------------------------------------------------------------- the 1-D functions
 
@@ -182,18 +182,8 @@ def _helpers_n():
 def _gradients(X, Y, parameters, bug):
     """The exact gradients of the course's cost, and with a bug: the course's (dW2 twice too large, db1 with 4 / m)
     or another (dW3 and db2 10% too large)."""
-    m, cache, A = X.shape[1], [], X
-    for l in range(1, 4):
-        Z = np.dot(parameters[f"W{l}"], A) + parameters[f"b{l}"]
-        cache.append((A, Z))
-        A = sigmoid(Z) if l == 3 else relu(Z)
-    gradients, dZ = {}, A - Y
-    for l in (3, 2, 1):
-        A_prev, Z = cache[l - 1]
-        gradients[f"dW{l}"] = 1. / m * np.dot(dZ, A_prev.T)
-        gradients[f"db{l}"] = 1. / m * np.sum(dZ, axis=1, keepdims=True)
-        if l > 1:
-            dZ = np.dot(parameters[f"W{l}"].T, dZ) * (cache[l - 2][1] > 0)
+    gradients = {key: gradient for key, gradient in _backward(X, Y, _forward_cache(X, parameters), 0.0).items()
+                 if key[1] in "Wb"}
     if bug == "the course's":
         gradients["dW2"], gradients["db1"] = 2 * gradients["dW2"], 4 * gradients["db1"]
     elif bug == "another":

@@ -133,25 +133,26 @@ def _backward_case(sizes, m, seed, keep_prob=None):
     return X, Y, _dropout(X, parameters, keep_prob)[1], keep_prob
 
 
-def _backward(X, Y, cache, lambd, dropout=None, penalty=lambda lambd, m, W: lambd / m * W, bias_term=False):
-    """The course's backward pass with L2 (``lambd``) or dropout (``dropout(dA, D, keep_prob)`` after each dA);
-    ``bias_term``: each db penalized too, with lambd / m * b."""
+def _backward(X, Y, cache, lambd_or_keep, dropout=None, penalty=lambda lambd, m, W: lambd / m * W, bias_term=False):
+    """The course's backward pass with L2 (``lambd_or_keep`` is lambd) or dropout (it is keep_prob, and
+    ``dropout(dA, D, keep_prob, l)`` is applied to each dA); ``bias_term``: each db penalized too, with
+    lambd / m * b."""
     m = X.shape[1]
     if dropout is None:
         Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
-        masks, lambd_or_keep = (None, None), lambd
+        masks = (None, None)
     else:
         Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3 = cache
-        masks, lambd_or_keep = (D1, D2), lambd
+        masks = (D1, D2)
     gradients = {"dZ3": A3 - Y}
     for l, (A_prev, W, D) in zip((3, 2, 1), ((A2, W3, masks[1]), (A1, W2, masks[0]), (X, W1, None)), strict=True):
         dZ = gradients[f"dZ{l}"]
         gradients[f"dW{l}"] = 1. / m * np.dot(dZ, A_prev.T)
         gradients[f"db{l}"] = 1. / m * np.sum(dZ, axis=1, keepdims=True)
         if dropout is None:
-            gradients[f"dW{l}"] = gradients[f"dW{l}"] + penalty(lambd, m, W)
+            gradients[f"dW{l}"] = gradients[f"dW{l}"] + penalty(lambd_or_keep, m, W)
             if bias_term:
-                gradients[f"db{l}"] = gradients[f"db{l}"] + lambd / m * (b1, b2, b3)[l - 1]
+                gradients[f"db{l}"] = gradients[f"db{l}"] + lambd_or_keep / m * (b1, b2, b3)[l - 1]
         if l > 1:
             dA = np.dot(W.T, dZ)
             if dropout is not None:
