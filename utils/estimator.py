@@ -115,15 +115,17 @@ class NeuralNetworkClassifier(ClassifierMixin, BaseEstimator):
 
         Two classes: column 1 is the sigmoid output A[L], column 0 its complement; more: the softmax output A[L].
         """
-        check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False)
-        AL = predict_probabilities(X.T, self.parameters_)
+        AL = self._output(X)
         return np.column_stack([1.0 - AL[0], AL[0]]) if AL.shape[0] == 1 else AL.T
 
     def predict(self, X):
         """Labels (n_samples,), the rule of ``utils.predict``: classes_[1] where A[L] > 0.5 for two classes, the
         class of the largest probability for more."""
+        AL = self._output(X)
+        return self.classes_[output_layer(AL.shape[0]).predict(AL)[0]]
+
+    def _output(self, X):
+        """The fitted network's output A[L], shape (n_L, n_samples), for X (n_samples, n_features), checked."""
         check_is_fitted(self)
         X = validate_data(self, X, dtype=np.float64, reset=False)
-        AL = predict_probabilities(X.T, self.parameters_)
-        return self.classes_[output_layer(AL.shape[0]).predict(AL)[0]]
+        return predict_probabilities(X.T, self.parameters_)
